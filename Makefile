@@ -1,0 +1,53 @@
+# jixiao: `make run` and `make test` set everything up on a fresh Debian machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EXAMPLE := examples/julu-zonggonghui-2024-draft.txt
+# Debian packages the project needs; installed only when missing.
+DEBIAN_PACKAGES := python3-venv
+
+.PHONY: install deps run test lint types layers pytest bench docs clean
+
+install: $(STAMP)
+
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ] && ! $(PYTHON) -c 'import venv, ensurepip' 2>/dev/null; then \
+		echo "installing Debian packages:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+$(STAMP): pyproject.toml | deps
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: install
+	$(BIN)/jixiao parse $(EXAMPLE)
+	-$(BIN)/jixiao check $(EXAMPLE)
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+types: install
+	$(BIN)/mypy
+
+layers: install
+	$(BIN)/lint-imports --no-cache
+
+pytest: install
+	$(BIN)/pytest
+
+test: lint types layers pytest
+
+bench: install
+	$(BIN)/python bench/parse_speed.py
+
+docs: install
+	$(BIN)/python -m jixiao.docs
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build src/*.egg-info

@@ -1,0 +1,1 @@
+"""The ``jixiao`` command line (Typer + Rich): thin over the service layer, Chinese messages."""

@@ -1,0 +1,124 @@
+"""What the CLI prints: a readable outline of a document, and findings as lines, JSON or a summary."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+
+from jixiao.check import Report
+from jixiao.model import SEVERITY_LABELS, STATUS_LABELS, Finding, PerformanceDocument, format_value
+from jixiao.model.serialize import source_to_dict
+
+_KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "deadline": "时限", "placeholder": "未填"}
+
+
+def outline(doc: PerformanceDocument) -> str:
+    """A readable outline of a document: cover, part one in brief, every project and indicator."""
+    year = f"{doc.fiscal_year} 年" if doc.fiscal_year else ""
+    status = f"（{STATUS_LABELS[doc.status]}）" if doc.status else ""
+    lines = [f"{doc.unit_name or '（单位未知）'} {year}{doc.title}{status}"]
+    meta = [
+        f"单位代码 {doc.unit_code}" if doc.unit_code else "",
+        f"编制 {doc.compiled_by}" if doc.compiled_by else "",
+        f"审核 {doc.reviewed_by}" if doc.reviewed_by else "",
+        f"指标体系 {doc.framework_version}" if doc.framework_version else "",
+    ]
+    lines.append("  " + " · ".join(m for m in meta if m))
+    goals = doc.department_goals
+    if not goals.is_empty:
+        lines.append("第一部分 部门整体绩效目标")
+        lines.append(f"  总体绩效目标：{_clip(goals.overall_goal, 60)}")
+        lines.append(
+            f"  分项绩效目标 {len(goals.sub_goals)} 项：" + "；".join(s.title for s in goals.sub_goals)
+        )
+        lines.append(f"  工作保障措施 {len(goals.safeguards)} 项")
+    total = sum((p.budget_total for p in doc.projects if p.budget_total is not None), start=0)
+    lines.append(
+        f"第二部分 预算项目绩效目标：{len(doc.projects)} 个项目，{doc.indicator_count} 条指标，预算合计 {total:f}"
+    )
+    for n, p in enumerate(doc.projects, start=1):
+        lines.append(f"{n}. {p.name}  [{p.code}]")
+        money = "  ".join(
+            f"{label} {'—' if v is None else f'{v:f}'}"
+            for label, v in (
+                ("预算数", p.budget_total),
+                ("财政资金", p.budget_fiscal),
+                ("其他资金", p.budget_other),
+            )
+        )
+        lines.append(f"   {money}（{p.money_unit}）")
+        plan = "  ".join(
+            f"{s.month} {'—' if s.percent is None else f'{s.percent:f}%'}" for s in p.spending_plan
+        )
+        if plan:
+            lines.append(f"   资金支出计划：{plan}")
+        for g, goal in enumerate(p.goals, start=1):
+            lines.append(f"   目标{g}：{goal}")
+        for i, ind in enumerate(p.indicators, start=1):
+            v = ind.value
+            reading = format_value(v) if v.kind != "placeholder" else v.raw or "（空）"
+            lines.append(
+                f"   {i:>2}. {ind.level1}/{ind.level2}/{ind.level3}：{v.raw or '（空）'}"
+                f"  → {_KIND_LABELS[v.kind]} {reading}"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _clip(text: str, width: int) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def finding_line(f: Finding, file: str) -> str:
+    """``FILE:LINE: CODE message`` for one finding."""
+    line = f":{f.source.line}" if f.source.line is not None else ""
+    return f"{file}{line}: {f.code} {f.message}"
+
+
+def findings_lines(findings: Iterable[Finding], file: str) -> str:
+    """Every finding on its own line."""
+    return "".join(finding_line(f, file) + "\n" for f in findings)
+
+
+def findings_summary(findings: Iterable[Finding], file: str) -> str:
+    """One line counting findings by severity, pointing at ``jixiao check``."""
+    findings = list(findings)
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_LABELS}
+    text = "，".join(f"{SEVERITY_LABELS[s]} {n} 条" for s, n in counts.items() if n)
+    return f"读取时发现：{text}。用 jixiao check {file} 查看详情。\n"
+
+
+def findings_json(report: Report, file: str) -> str:
+    """The report as JSON: the file, counts and every finding with its source and subject."""
+    data = {
+        "file": file,
+        "counts": report.counts,
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity,
+                "message": f.message,
+                "suggestion": f.suggestion,
+                "source": source_to_dict(f.source),
+                "subject": f.subject.path or None,
+            }
+            for f in report.findings
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def report_summary(report: Report) -> None:
+    """A Rich summary of the report on standard error."""
+    from rich.console import Console
+
+    counts = report.counts
+    console = Console(stderr=True, highlight=False)
+    style = "bold red" if counts["error"] else "bold yellow" if counts["warning"] else "bold green"
+    console.print(
+        f"错误 {counts['error']} 条，警告 {counts['warning']} 条，提示 {counts['info']} 条。",
+        style=style,
+    )
+    if not sys.stderr.isatty() and not report.findings:
+        console.print("没有发现问题。")

@@ -1,0 +1,50 @@
+"""Importers: bytes of a file become a PerformanceDocument and the findings of reading it.
+
+Each format has one extractor to the shared layout (text today; DOCX, XLSX and PDF later) and one assembler
+turns every layout into the model. JSON, the interchange form, maps straight to the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from jixiao.importers.errors import UnreadableError
+from jixiao.model import Finding, PerformanceDocument
+
+Reader = Callable[[bytes, str | None], tuple[PerformanceDocument, list[Finding]]]
+
+
+def _read_text(data: bytes, file: str | None) -> tuple[PerformanceDocument, list[Finding]]:
+    from jixiao.importers.text import read_text
+
+    return read_text(data, file)
+
+
+def _read_json(data: bytes, file: str | None) -> tuple[PerformanceDocument, list[Finding]]:
+    from jixiao.importers.json_form import read_json
+
+    return read_json(data, file)
+
+
+READERS: dict[str, Reader] = {"txt": _read_text, "text": _read_text, "json": _read_json}
+
+
+def format_of(path: str | Path) -> str:
+    """The format name of a file from its extension (``.txt`` → ``txt``)."""
+    return Path(path).suffix.lower().lstrip(".")
+
+
+def read_document(
+    data: bytes, file: str | None = None, fmt: str | None = None
+) -> tuple[PerformanceDocument, list[Finding]]:
+    """Read a document of a named format (else by the file's extension). Raises UnreadableError."""
+    name = (fmt or (format_of(file) if file else "") or "txt").lower()
+    reader = READERS.get(name)
+    if reader is None:
+        known = "、".join(f".{k}" for k in READERS if k != "text")
+        raise UnreadableError(f"不支持的文件格式“.{name}”。目前可以读取：{known}。", file)
+    return reader(data, file)
+
+
+__all__ = ["READERS", "UnreadableError", "format_of", "read_document"]

@@ -1,0 +1,31 @@
+"""What the assembler carries while it reads: the file name and the findings so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jixiao.importers.codes import import_finding
+from jixiao.model import Finding, Source, Subject
+
+
+@dataclass
+class Context:
+    """The file being assembled and the findings reported so far."""
+
+    file: str | None
+    findings: list[Finding] = field(default_factory=list)
+
+    def report(
+        self,
+        code: str,
+        message: str,
+        source: Source,
+        subject: Subject | None = None,
+        suggestion: str | None = None,
+    ) -> None:
+        """Add an importer finding of a registered code."""
+        self.findings.append(import_finding(code, message, source, subject, suggestion))
+
+    def source(self, line: int | None, page: int | None = None, cell: str | None = None) -> Source:
+        """A source in this file at a line."""
+        return Source(file=self.file, line=line, page=page, cell=cell)

@@ -1,0 +1,59 @@
+"""The pure domain model of jixiao: frozen records, the 指标值 grammar, findings. No I/O, no other jixiao."""
+
+from jixiao.model.findings import (
+    SEVERITIES,
+    SEVERITY_LABELS,
+    Finding,
+    Severity,
+    Source,
+    Subject,
+    count_by_severity,
+)
+from jixiao.model.indicator_value import DOUBTS, OPERATORS, VALUE_KINDS, IndicatorValue, Operator, ValueKind
+from jixiao.model.records import (
+    FRAMEWORK_VERSIONS,
+    STATUS_LABELS,
+    STATUSES,
+    ContentsEntry,
+    DepartmentGoals,
+    FrameworkVersion,
+    Indicator,
+    PerformanceDocument,
+    Project,
+    Safeguard,
+    SpendingPoint,
+    Status,
+    SubGoal,
+)
+from jixiao.model.value_grammar import format_value, parse_value
+
+__all__ = [
+    "DOUBTS",
+    "FRAMEWORK_VERSIONS",
+    "OPERATORS",
+    "SEVERITIES",
+    "SEVERITY_LABELS",
+    "STATUSES",
+    "STATUS_LABELS",
+    "VALUE_KINDS",
+    "ContentsEntry",
+    "DepartmentGoals",
+    "Finding",
+    "FrameworkVersion",
+    "Indicator",
+    "IndicatorValue",
+    "Operator",
+    "PerformanceDocument",
+    "Project",
+    "Safeguard",
+    "Severity",
+    "Source",
+    "SpendingPoint",
+    "Status",
+    "SubGoal",
+    "Subject",
+    "ValueKind",
+    "count_by_severity",
+    "format_value",
+    "parse_value",
+]

@@ -1,0 +1,82 @@
+"""Reading, converting and checking document files."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from jixiao.check import Report, build_report
+from jixiao.exporters import WRITERS, write_document
+from jixiao.importers import READERS, UnreadableError, format_of, read_document
+from jixiao.model import Finding, PerformanceDocument
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """A document read from a file, with what reading it found."""
+
+    document: PerformanceDocument
+    findings: tuple[Finding, ...]
+
+
+def read_file(path: str | Path, fmt: str | None = None) -> ReadResult:
+    """Read a document file. Raises UnreadableError with a Chinese message for anything unreadable."""
+    name = str(path)
+    file = Path(path)
+    if fmt is None and format_of(name) not in READERS:
+        raise UnreadableError(_unknown_format(format_of(name), READERS), name)
+    try:
+        if file.is_dir():
+            raise UnreadableError("这是一个文件夹，不是文件。", name)
+        if file.stat().st_size > MAX_INPUT_BYTES:
+            raise UnreadableError(f"文件超过 {MAX_INPUT_BYTES // 1024 // 1024} MB，太大，无法读取。", name)
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableError("文件不存在，请检查路径。", name) from None
+    except PermissionError:
+        raise UnreadableError("没有读取该文件的权限。", name) from None
+    except OSError as exc:
+        raise UnreadableError(f"无法读取文件：{exc.strerror or exc}。", name) from None
+    document, findings = read_document(data, name, fmt)
+    return ReadResult(document, tuple(findings))
+
+
+def write_file(document: PerformanceDocument, path: str | Path, fmt: str | None = None) -> None:
+    """Write a document in the format named, else by the file's extension. Raises UnreadableError."""
+    name = str(path)
+    kind = (fmt or format_of(name)).lower()
+    if kind not in WRITERS:
+        raise UnreadableError(_unknown_format(kind, WRITERS, verb="写出"), name)
+    data = write_document(document, kind)
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(target)  # never leave a half-written file where a good one was
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UnreadableError(f"无法写入文件：{exc.strerror or exc}。", name) from None
+
+
+def convert_file(
+    source: str | Path, target: str | Path, from_fmt: str | None = None, to_fmt: str | None = None
+) -> ReadResult:
+    """Read one file and write it in another format; returns what was read."""
+    result = read_file(source, from_fmt)
+    write_file(result.document, target, to_fmt)
+    return result
+
+
+def check_file(path: str | Path, fmt: str | None = None) -> tuple[ReadResult, Report]:
+    """Read and check a file: the document and its report."""
+    result = read_file(path, fmt)
+    return result, build_report(result.findings)
+
+
+def _unknown_format(kind: str, known: Mapping[str, object], verb: str = "读取") -> str:
+    names = "、".join(f".{k}" for k in known if k != "text")
+    what = f"“.{kind}”" if kind else "（没有扩展名）"
+    return f"不支持的文件格式{what}。目前可以{verb}：{names}；也可以用 --from/--to 指定格式。"
