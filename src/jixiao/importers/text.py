@@ -48,10 +48,11 @@ def extract_text_layout(text: str, file: str | None = None) -> tuple[Layout, lis
 
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         page += raw.count("\f")
-        line = raw.replace("\f", "").rstrip()
+        line = raw.replace("\f", "").rstrip(" \r\u3000")
         if _PAGE_FOOTER.match(line):
             continue
-        if "\t" in line:
+        if "\t" in line and (rows or line.strip()):
+            # a line of tabs alone inside a table is a row of empty cells, not the table's end
             rows.append(Row(tuple(c.strip() for c in line.split("\t")), number, page))
         elif not line.strip():
             close_table()

@@ -12,7 +12,6 @@ from jixiao.importers.assemble.project_table import (
     ProjectDraft,
     ProjectTableReader,
     freeze,
-    starts_indicator_header,
 )
 from jixiao.importers.cleanup import label_key
 from jixiao.importers.errors import UnreadableError
@@ -106,8 +105,8 @@ class _Assembler:
     # -- tables -----------------------------------------------------------------------------------
     def _table(self, table: Table) -> None:
         self.state = "part_two"
-        if starts_indicator_header(table) and self.drafts and self.pending_title is None:
-            self.readers[-1].read(table)  # a table continued after a page break, header repeated
+        if self.drafts and self.pending_title is None and not _has_project_row(table):
+            self.readers[-1].read(table)  # a table continued after a page break
             return
         for rows in _split_projects(table):
             self._new_project(Table(rows, table.number, table.page))
@@ -174,6 +173,10 @@ class _Assembler:
             framework_version=_framework(projects),
             source=self.ctx.source(None),
         )
+
+
+def _has_project_row(table: Table) -> bool:
+    return any(label_key(r.cell(0)).startswith(("项目编码", "项目名称")) for r in table.rows)
 
 
 def _split_projects(table: Table) -> list[tuple[Row, ...]]:

@@ -87,14 +87,6 @@ def _is_row_label(cell: str) -> bool:
     return is_label(cell) or key.startswith(("其中", "其他资金", "财政资金"))
 
 
-def starts_indicator_header(table: Table) -> bool:
-    """True for a table whose first filled row is the 一级指标 header: a continuation after a page break."""
-    for row in table.rows:
-        if not row.is_blank:
-            return label_key(row.cell(0)) == "一级指标"
-    return False
-
-
 class ProjectTableReader:
     """Reads the rows of one or more tables into a ProjectDraft, reporting every repair."""
 
@@ -263,7 +255,7 @@ class ProjectTableReader:
     def _spending_values(self, table: Table, index: int, row: Row) -> None:
         self.mode = "head"
         plan = {p.month: p.percent for p in self.draft.spending_plan}
-        gaps = any(end > start for start, end, _ in self.month_spans)
+        gaps = any(end > start for start, end, _ in self.month_spans[:-1])
         for col, cell in enumerate(row.cells):
             if not cell.strip() or col == 0:
                 continue
