@@ -47,7 +47,7 @@ bench: install
 	$(BIN)/python bench/parse_speed.py
 
 docs: install
-	$(BIN)/python -m jixiao.docs
+	$(BIN)/python -m jixiao.cli.docs
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build src/*.egg-info

@@ -10,12 +10,31 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
+import click
 import typer
+import typer.core
 
 from jixiao import __version__
 
+class _Command(typer.core.TyperCommand):
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "显示本帮助后退出。"
+        return option
+
+
+class _Group(typer.core.TyperGroup):
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "显示本帮助后退出。"
+        return option
+
+
 app = typer.Typer(
     name="jixiao",
+    cls=_Group,
     help="jixiao（绩效）：读取、检查、转换部门预算绩效文本。",
     no_args_is_help=True,
     add_completion=False,
@@ -58,7 +77,7 @@ def _fail(exc: Exception) -> NoReturn:
     raise typer.Exit(EXIT_UNREADABLE)
 
 
-@app.command()
+@app.command(cls=_Command)
 def parse(
     file: FileArgument,
     output_format: FormatOption = OutputFormat.text,
@@ -84,7 +103,7 @@ def parse(
         sys.stderr.write(findings_summary(result.findings, str(file)))
 
 
-@app.command()
+@app.command(cls=_Command)
 def convert(
     source: Annotated[Path, typer.Argument(help="输入文件。", show_default=False)],
     target: Annotated[
@@ -107,7 +126,7 @@ def convert(
         sys.stderr.write(findings_summary(result.findings, str(source)))
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     file: FileArgument,
     output_format: FormatOption = OutputFormat.text,
@@ -130,7 +149,7 @@ def check(
     raise typer.Exit(EXIT_ERRORS if report.has_errors else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=_Command)
 def schema() -> None:
     """打印绩效文本 JSON 格式的 JSON Schema。"""
     import json

@@ -7,7 +7,14 @@ import sys
 from collections.abc import Iterable
 
 from jixiao.check import Report
-from jixiao.model import SEVERITY_LABELS, STATUS_LABELS, Finding, PerformanceDocument, format_value
+from jixiao.model import (
+    SEVERITY_LABELS,
+    STATUS_LABELS,
+    Finding,
+    IndicatorValue,
+    PerformanceDocument,
+    format_value,
+)
 from jixiao.model.serialize import source_to_dict
 
 _KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "deadline": "时限", "placeholder": "未填"}
@@ -56,13 +63,24 @@ def outline(doc: PerformanceDocument) -> str:
         for g, goal in enumerate(p.goals, start=1):
             lines.append(f"   目标{g}：{goal}")
         for i, ind in enumerate(p.indicators, start=1):
-            v = ind.value
-            reading = format_value(v) if v.kind != "placeholder" else v.raw or "（空）"
             lines.append(
-                f"   {i:>2}. {ind.level1}/{ind.level2}/{ind.level3}：{v.raw or '（空）'}"
-                f"  → {_KIND_LABELS[v.kind]} {reading}"
+                f"   {i:>2}. {ind.level1}/{ind.level2}/{ind.level3}：{ind.value.raw or '（空）'}"
+                f"  → {reading(ind.value)}"
             )
     return "\n".join(lines) + "\n"
+
+
+def reading(v: IndicatorValue) -> str:
+    """How a value was read: kind, then operator, number and unit (or the deadline, or the text)."""
+    if v.kind == "quantitative" and v.number is not None:
+        number = f"{v.number:f}" + (f"–{v.upper:f}" if v.upper is not None else "")
+        parts = [v.operator or "（未写运算符）", number, v.unit or "（无单位）"]
+        text = " ".join(parts)
+    elif v.kind == "deadline":
+        text = f"{v.operator or ''} {v.deadline or format_value(v)}".strip()
+    else:
+        text = format_value(v) or "（空）"
+    return f"{_KIND_LABELS[v.kind]} {text}"
 
 
 def _clip(text: str, width: int) -> str:
