@@ -8,28 +8,27 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
-import click
 import typer
 import typer.core
 
 from jixiao import __version__
 
+def _chinese_help(option: Any) -> Any:
+    if option is not None:
+        option.help = "显示本帮助后退出。"
+    return option
+
+
 class _Command(typer.core.TyperCommand):
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = "显示本帮助后退出。"
-        return option
+    def get_help_option(self, ctx: Any) -> Any:
+        return _chinese_help(super().get_help_option(ctx))
 
 
 class _Group(typer.core.TyperGroup):
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = "显示本帮助后退出。"
-        return option
+    def get_help_option(self, ctx: Any) -> Any:
+        return _chinese_help(super().get_help_option(ctx))
 
 
 app = typer.Typer(
