@@ -50,7 +50,9 @@ def main() -> None:
     version = statistics.median(whole_process([jixiao, "--version"], runs))
     bare = statistics.median(whole_process([sys.executable, "-c", "pass"], runs))
     print(f"example: {EXAMPLE.name}, {EXAMPLE.stat().st_size} bytes, median of {runs * 20} in-process reads")
-    print(f"in-process parse          {parse * 1000:8.2f} ms   (aim ≤ 5 ms: {parse * 1000 / 5:.2f} of the aim)")
+    print(
+        f"in-process parse          {parse * 1000:8.2f} ms   (aim ≤ 5 ms: {parse * 1000 / 5:.2f} of the aim)"
+    )
     print(f"python3 -c pass           {bare * 1000:8.1f} ms   (baseline, median of {runs} runs)")
     print(f"jixiao --version          {version * 1000:8.1f} ms   {version / bare:5.1f}× baseline")
     print(f"jixiao parse (text)       {cli * 1000:8.1f} ms   {cli / bare:5.1f}× baseline (aim ≤ 8×)")

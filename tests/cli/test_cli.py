@@ -31,7 +31,14 @@ def test_parse_json_prints_the_document() -> None:
     code, out, err = run("parse", str(EXAMPLE), "--format", "json")
     data = json.loads(out)
     assert code == 0
-    assert [p["budget_total"] for p in data["projects"]] == ["13.00", "13.10", "10.00", "17.00", "620.00", "5.00"]
+    assert [p["budget_total"] for p in data["projects"]] == [
+        "13.00",
+        "13.10",
+        "10.00",
+        "17.00",
+        "620.00",
+        "5.00",
+    ]
     assert sum(len(p["indicators"]) for p in data["projects"]) == 42
     assert "错误 1 条" in err
     assert "source" not in data["projects"][0]
@@ -65,7 +72,9 @@ def test_check_json() -> None:
 
 def test_check_exits_0_without_errors(tmp_path: Path) -> None:
     clean = tmp_path / "clean.txt"
-    clean.write_text(EXAMPLE.read_text(encoding="utf-8").replace("0058401190 3Q", "00584011903Q"), encoding="utf-8")
+    clean.write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace("0058401190 3Q", "00584011903Q"), encoding="utf-8"
+    )
     assert run("check", str(clean))[0] == 0
 
 

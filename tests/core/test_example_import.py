@@ -84,7 +84,12 @@ def test_values_are_parsed(example: PerformanceDocument) -> None:
         "元/年",
     )
     count = example.projects[0].indicators[0].value
-    assert (count.operator, count.number, count.unit, count.raw_unit) == (None, Decimal("242"), "人数", "人数")
+    assert (count.operator, count.number, count.unit, count.raw_unit) == (
+        None,
+        Decimal("242"),
+        "人数",
+        "人数",
+    )
     kinds = {i.value.kind for p in example.projects for i in p.indicators}
     assert kinds == {"quantitative"}
 
@@ -100,7 +105,11 @@ def test_project_six_continued_table(example: PerformanceDocument) -> None:
 
 def test_labels_and_cells_repaired(example: PerformanceDocument) -> None:
     p5 = example.projects[4]
-    assert [i.level3 for i in p5.indicators][1:4] == ["工会经费拨付准确率", "工会经费拨付及时率", "工会经费数额"]
+    assert [i.level3 for i in p5.indicators][1:4] == [
+        "工会经费拨付准确率",
+        "工会经费拨付及时率",
+        "工会经费数额",
+    ]
     assert p5.indicators[4].level2 == "经济效益指标"
     assert {i.basis for i in p5.indicators[:6]} == {"《工会经费收支管理办法》"}
 

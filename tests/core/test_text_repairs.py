@@ -47,7 +47,11 @@ def test_merged_cells_are_carried_down_and_reported_once() -> None:
         )
     )
     levels = [(i.level1, i.level2, i.level3) for i in doc.projects[0].indicators]
-    assert levels == [("产出指标", "数量指标", "甲"), ("产出指标", "数量指标", "乙"), ("产出指标", "质量指标", "丙")]
+    assert levels == [
+        ("产出指标", "数量指标", "甲"),
+        ("产出指标", "数量指标", "乙"),
+        ("产出指标", "质量指标", "丙"),
+    ]
     messages = [f.message for f in findings if f.code == "P02"]
     assert messages == [
         "项目 1 指标表第 2–3 行的一级指标为空（合并单元格），已沿用上一行。",
@@ -95,16 +99,24 @@ def test_a_table_continued_after_a_page_break_joins_the_project() -> None:
     doc, findings = read_inline(text)
     assert len(doc.projects) == 1
     levels = [(i.level1, i.level2) for i in doc.projects[0].indicators]
-    assert levels == [("产出指标", "数量指标"), ("产出指标", "成本指标"), ("满意度指标", "服务对象满意度指标")]
+    assert levels == [
+        ("产出指标", "数量指标"),
+        ("产出指标", "成本指标"),
+        ("满意度指标", "服务对象满意度指标"),
+    ]
     s04 = [f for f in findings if f.code == "S04"]
     assert [(f.source.line, f.subject.indicator) for f in s04] == [(13, 2)]
     assert "沿用“产出指标”" in s04[0].message
 
 
 def test_a_space_inside_a_project_code_is_kept_and_reported() -> None:
-    doc, findings = read_inline(rows("产出指标\t数量指标\t甲\t甲\t≥3 次\t计划").replace("0000001", "00 00001"))
+    doc, findings = read_inline(
+        rows("产出指标\t数量指标\t甲\t甲\t≥3 次\t计划").replace("0000001", "00 00001")
+    )
     assert doc.projects[0].code == "13052925P0000000 00001"
-    assert [(f.code, f.severity, f.subject.field) for f in findings if f.code == "S01"] == [("S01", "error", "code")]
+    assert [(f.code, f.severity, f.subject.field) for f in findings if f.code == "S01"] == [
+        ("S01", "error", "code")
+    ]
 
 
 def test_several_projects_in_one_table_are_split() -> None:
@@ -134,3 +146,12 @@ def test_page_footers_are_dropped() -> None:
     text = rows("产出指标\t数量指标\t甲\t甲\t≥3 次\t计划").replace("第二部分\n", "第二部分\n— 5 —\n")
     _, findings = read_inline(text)
     assert [f.code for f in findings if f.code == "P07"] == []
+
+
+def test_contents_entries_glued_together_are_split() -> None:
+    text = (
+        "目 录\n1.甲绩效目标表52.乙绩效目标表6\n第二部分\n"
+        + rows("产出指标\t数量指标\t甲\t甲\t≥3 次\t计划").split("第二部分\n", 1)[1]
+    )
+    doc, _ = read_inline(text)
+    assert [(e.title, e.page) for e in doc.contents] == [("1.甲绩效目标表", 5), ("2.乙绩效目标表", 6)]

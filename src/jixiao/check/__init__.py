@@ -6,15 +6,14 @@ Today the report holds what reading the file found; the rule catalogue (SPEC §1
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jixiao.model import SEVERITIES, Finding, count_by_severity
 
 _RANK = {s: n for n, s in enumerate(SEVERITIES)}
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """The findings on one document, in document order, with counts by severity."""
 
     findings: tuple[Finding, ...]

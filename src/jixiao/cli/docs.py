@@ -73,7 +73,9 @@ def generated() -> dict[Path, str]:
 
 def main(argv: list[str]) -> int:
     """Write the generated docs, or with --check report the stale ones."""
-    stale = [path for path, text in generated().items() if not path.exists() or path.read_text("utf-8") != text]
+    stale = [
+        path for path, text in generated().items() if not path.exists() or path.read_text("utf-8") != text
+    ]
     if "--check" in argv:
         for path in stale:
             sys.stderr.write(f"stale: {path} (run: python -m jixiao.cli.docs)\n")

@@ -15,6 +15,7 @@ import typer.core
 
 from jixiao import __version__
 
+
 def _chinese_help(option: Any) -> Any:
     if option is not None:
         option.help = "显示本帮助后退出。"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from jixiao.check import Report
 from jixiao.model import (
     SEVERITY_LABELS,
     STATUS_LABELS,
@@ -15,7 +15,9 @@ from jixiao.model import (
     PerformanceDocument,
     format_value,
 )
-from jixiao.model.serialize import source_to_dict
+
+if TYPE_CHECKING:
+    from jixiao.check import Report
 
 _KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "deadline": "时限", "placeholder": "未填"}
 
@@ -109,6 +111,8 @@ def findings_summary(findings: Iterable[Finding], file: str) -> str:
 
 def findings_json(report: Report, file: str) -> str:
     """The report as JSON: the file, counts and every finding with its source and subject."""
+    from jixiao.model.serialize import source_to_dict
+
     data = {
         "file": file,
         "counts": report.counts,

@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
-import re
+_SPACES = frozenset(" \t\u00a0\u3000")
 
-# Han ideographs, CJK punctuation and full-width forms: a space between two of these is extraction damage.
-_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
-_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+(?=[{_CJK}])")
-_WS = re.compile(r"\s+")
+
+def is_cjk(char: str) -> bool:
+    """True for a Han ideograph, CJK punctuation or a full-width form."""
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+    )
 
 
 def join_cjk_spaces(text: str) -> str:
     """Remove spaces between two CJK characters and trim; other spaces are kept as written."""
-    return _CJK_SPACE.sub("", text.strip())
+    text = text.strip()
+    if " " not in text and "\u3000" not in text and "\t" not in text and "\u00a0" not in text:
+        return text
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] in _SPACES:
+            j = i
+            while j < n and text[j] in _SPACES:
+                j += 1
+            if not (out and is_cjk(out[-1][-1]) and j < n and is_cjk(text[j])):
+                out.append(text[i:j])
+            i = j
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
 
 
 def label_key(text: str) -> str:
     """A label reduced for matching: no whitespace, ASCII colon and parentheses, ％ as %."""
-    key = _WS.sub("", text)
+    key = "".join(text.split())
     return key.replace("：", ":").replace("（", "(").replace("）", ")").replace("％", "%")
 
 
@@ -27,6 +49,6 @@ def join_broken(first: str, second: str) -> str:
         return second
     if not second:
         return first
-    if re.match(rf"[{_CJK}]", first[-1]) or re.match(rf"[{_CJK}]", second[0]):
+    if is_cjk(first[-1]) or is_cjk(second[0]):
         return first + second
     return f"{first} {second}"

@@ -6,13 +6,12 @@ problems of reading a file. Codes are stable once released.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jixiao.model import Finding, Severity, Source, Subject
 
 
-@dataclass(frozen=True)
-class ImportCode:
+class ImportCode(NamedTuple):
     """A kind of importer finding: stable code, default severity, Chinese title."""
 
     code: str

@@ -1,16 +1,16 @@
 """The intermediate layout every extractor produces: text lines and tables, each with its position.
 
 One assembler turns a layout into the model, so a new file format is one extractor, not a new parser.
-Merged cells appear as their text in the first cell and blanks in the cells they cover.
+Merged cells appear as their text in the first cell and blanks in the cells they cover. The records are
+named tuples rather than dataclasses: they are many and short-lived, and cheaper to define at start-up.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class TextLine:
+class TextLine(NamedTuple):
     """A line (or paragraph) of running text outside any table."""
 
     text: str
@@ -18,8 +18,7 @@ class TextLine:
     page: int | None = None
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One row of a table: its cells' texts in column order (1-based columns when reported)."""
 
     cells: tuple[str, ...]
@@ -36,8 +35,7 @@ class Row:
         return not any(c.strip() for c in self.cells)
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """A table: its rows and its 1-based number in the file."""
 
     rows: tuple[Row, ...]
@@ -48,8 +46,7 @@ class Table:
 Block = TextLine | Table
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """The lines and tables of one file, in reading order."""
 
     file: str | None

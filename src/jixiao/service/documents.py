@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from jixiao.check import Report, build_report
 from jixiao.exporters import WRITERS, write_document
@@ -14,8 +14,7 @@ from jixiao.model import Finding, PerformanceDocument
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class ReadResult:
+class ReadResult(NamedTuple):
     """A document read from a file, with what reading it found."""
 
     document: PerformanceDocument

@@ -39,21 +39,21 @@ class _Assembler:
         self.pending_money_unit: str | None = None
 
     def run(self) -> tuple[PerformanceDocument, list[Finding]]:
-        for block in self.layout.blocks:
+        for index, block in enumerate(self.layout.blocks):
             if isinstance(block, Table):
                 self._table(block)
             else:
-                self._line(block)
+                self._line(block, index)
         for reader in self.readers:
             reader.finish_carry_report()
         return self._document(), self.ctx.findings
 
     # -- text lines -------------------------------------------------------------------------------
-    def _line(self, line: TextLine) -> None:
+    def _line(self, line: TextLine, index: int) -> None:
         key = label_key(line.text)
         if key in ("目录", "目次"):
             self.state = "contents"
-        elif self.state == "contents" and not self._ends_contents(line.text):
+        elif self.state == "contents" and not self._ends_contents(line.text, index):
             self._contents_line(line.text)
         elif key.startswith("第一部分"):
             self.state = "part_one"
@@ -67,15 +67,24 @@ class _Assembler:
             self.state = "part_two"
             self._part_two_line(line)
 
-    def _ends_contents(self, text: str) -> bool:
-        """The body starts at a heading without a page number that the contents already listed."""
+    def _ends_contents(self, text: str, index: int) -> bool:
+        """The body starts at a part heading that the contents already listed or that no paged entry follows."""
         entry = read_entry(text)
         if entry.page is not None:
             return False
         key = label_key(text)
         if key.startswith(("第一部分", "第二部分")):
-            return any(same_heading(e.title, text) for e in self.contents)
+            listed = any(same_heading(e.title, text) for e in self.contents)
+            return listed or not self._paged_entry_follows(index)
         return len(key) > 60 or any(label_key(e.title) == key for e in self.contents)
+
+    def _paged_entry_follows(self, index: int) -> bool:
+        blocks = self.layout.blocks
+        for i in range(index + 1, len(blocks)):
+            block = blocks[i]
+            if isinstance(block, TextLine):
+                return read_entry(block.text).page is not None
+        return False
 
     def _contents_line(self, text: str) -> None:
         number = entry_number(text.strip())
@@ -115,7 +124,6 @@ class _Assembler:
         first = next(r for r in table.rows if not r.is_blank)
         unit_code, unit_name = self.pending_unit
         draft = ProjectDraft(
-            table=table.number,
             source=self.ctx.source(first.line, first.page),
             title=self.pending_title,
             unit_code=unit_code,

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from jixiao.importers.codes import import_finding
 from jixiao.model import Finding, Source, Subject
 
 
-@dataclass
 class Context:
     """The file being assembled and the findings reported so far."""
 
-    file: str | None
-    findings: list[Finding] = field(default_factory=list)
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+        self.findings: list[Finding] = []
 
     def report(
         self,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from jixiao.importers.assemble.context import Context
 from jixiao.importers.cleanup import label_key
@@ -15,16 +14,16 @@ _COMPILED = re.compile(r"^(?:编制单位\s*[:：]\s*(.+)|(.+?)\s*编制)$")
 _REVIEWED = re.compile(r"^(?:审核单位\s*[:：]\s*(.+)|(.+?)\s*审核)$")
 
 
-@dataclass
 class Cover:
     """What a cover says."""
 
-    unit_name: str | None = None
-    fiscal_year: int | None = None
-    title: str | None = None
-    draft: bool = False
-    compiled_by: str | None = None
-    reviewed_by: str | None = None
+    def __init__(self) -> None:
+        self.unit_name: str | None = None
+        self.fiscal_year: int | None = None
+        self.title: str | None = None
+        self.draft = False
+        self.compiled_by: str | None = None
+        self.reviewed_by: str | None = None
 
 
 def read_cover(lines: list[TextLine], ctx: Context) -> Cover:

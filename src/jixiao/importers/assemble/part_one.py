@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from jixiao.importers.assemble.context import Context
 from jixiao.importers.cleanup import label_key
@@ -18,13 +18,13 @@ _SAFEGUARD = re.compile(r"^[(（]\s*([一二三四五六七八九十]+)\s*[)）]
 _SENTENCE_END = ("。", "！", "？", "；", "：", "”", "」", "』", "…", ".", "!", "?", ";", ":")
 
 
-@dataclass
 class _State:
-    section: str | None = None
-    overall: str = ""
-    sub_goals: list[SubGoal] = field(default_factory=list)
-    sub_field: str = "title"
-    safeguards: list[Safeguard] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.section: str | None = None
+        self.overall = ""
+        self.sub_goals: list[SubGoal] = []
+        self.sub_field = "title"
+        self.safeguards: list[Safeguard] = []
 
 
 def read_part_one(lines: list[TextLine], ctx: Context) -> DepartmentGoals:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.importers.assemble.context import Context
@@ -44,36 +43,44 @@ _ROW_LABELS = (
 _CODE_SPACE = re.compile(r"\s")
 
 
-@dataclass
 class IndicatorDraft:
-    """An indicator row being read: its cells by field, before carry-down is final."""
+    """An indicator row being read: its cells by field (after carry-down) and as written."""
 
-    cells: dict[str, str]
-    written: dict[str, str]
-    source: Source
-    cell_sources: dict[str, Source]
+    def __init__(
+        self, cells: dict[str, str], written: dict[str, str], source: Source, cell_sources: dict[str, Source]
+    ) -> None:
+        self.cells = cells
+        self.written = written
+        self.source = source
+        self.cell_sources = cell_sources
 
 
-@dataclass
 class ProjectDraft:
     """A project being read; continued tables append to it before it is frozen."""
 
-    table: int
-    source: Source
-    title: str | None = None
-    unit_code: str | None = None
-    unit_name: str | None = None
-    money_unit: str = "万元"
-    code: str = ""
-    name: str = ""
-    budget: dict[str, Decimal | None] = field(default_factory=dict)
-    purpose: str = ""
-    spending_plan: list[SpendingPoint] = field(default_factory=list)
-    goals: tuple[str, ...] = ()
-    indicators: list[IndicatorDraft] = field(default_factory=list)
-    columns: dict[str, int] = field(default_factory=dict)
-    cell_sources: dict[str, Source] = field(default_factory=dict)
-    has_header: bool = False
+    def __init__(
+        self,
+        source: Source,
+        title: str | None = None,
+        unit_code: str | None = None,
+        unit_name: str | None = None,
+        money_unit: str = "万元",
+    ) -> None:
+        self.source = source
+        self.title = title
+        self.unit_code = unit_code
+        self.unit_name = unit_name
+        self.money_unit = money_unit
+        self.code = ""
+        self.name = ""
+        self.budget: dict[str, Decimal | None] = {}
+        self.purpose = ""
+        self.spending_plan: list[SpendingPoint] = []
+        self.goals: tuple[str, ...] = ()
+        self.indicators: list[IndicatorDraft] = []
+        self.columns: dict[str, int] = {}
+        self.cell_sources: dict[str, Source] = {}
+        self.has_header = False
 
 
 def is_label(cell: str) -> bool:
