@@ -124,3 +124,14 @@ def test_the_installed_command_runs() -> None:
     exe = Path(sys.executable).with_name("jixiao")
     done = subprocess.run([str(exe), "check", str(EXAMPLE)], capture_output=True, text=True, check=False)
     assert (done.returncode, done.stdout.count("S01")) == (1, 1)
+
+
+def test_standard_input() -> None:
+    result = runner.invoke(app, ["check", "-"], input=EXAMPLE.read_bytes(), prog_name="jixiao")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith("<stdin>:84: P04")
+    result = runner.invoke(app, ["parse", "-", "--format", "json"], input=b"", prog_name="jixiao")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "jixiao: <stdin>：文件为空，没有可读取的内容。请检查是否选错了文件。\n",
+    )

@@ -53,7 +53,9 @@ class OutputFormat(StrEnum):
 
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式：text（可读）或 json。")]
-FileArgument = Annotated[Path, typer.Argument(help="要读取的文件（.txt 或 .json）。", show_default=False)]
+FileArgument = Annotated[
+    Path, typer.Argument(help="要读取的文件（.txt 或 .json）；“-”表示从标准输入读取。", show_default=False)
+]
 FromOption = Annotated[str | None, typer.Option("--from", help="输入格式（默认按扩展名判断）。")]
 
 
@@ -77,6 +79,19 @@ def _fail(exc: Exception) -> NoReturn:
     raise typer.Exit(EXIT_UNREADABLE)
 
 
+def _read(file: Path, fmt: str | None) -> Any:
+    """The ReadResult of a file, or of standard input for ``-``; exits 2 when it cannot be read."""
+    from jixiao.importers import UnreadableError
+    from jixiao.service.documents import read_data, read_file
+
+    try:
+        if str(file) == "-":
+            return read_data(sys.stdin.buffer.read(), "<stdin>", fmt or "txt")
+        return read_file(file, fmt)
+    except UnreadableError as exc:
+        _fail(exc)
+
+
 @app.command(cls=_Command)
 def parse(
     file: FileArgument,
@@ -86,13 +101,8 @@ def parse(
 ) -> None:
     """读取文件并打印文档：text 为可读的提纲，json 为 JSON 交换格式。"""
     from jixiao.cli.output import findings_summary, outline
-    from jixiao.importers import UnreadableError
-    from jixiao.service.documents import read_file
 
-    try:
-        result = read_file(file, from_fmt)
-    except UnreadableError as exc:
-        _fail(exc)
+    result = _read(file, from_fmt)
     if output_format is OutputFormat.json:
         from jixiao.exporters.json_form import write_json
 
@@ -134,13 +144,10 @@ def check(
 ) -> None:
     """检查文档，按“文件:行: 代码 说明”列出发现的问题。有错误时退出码为 1，无法读取为 2。"""
     from jixiao.cli.output import findings_json, findings_lines, report_summary
-    from jixiao.importers import UnreadableError
-    from jixiao.service.documents import check_file
+    from jixiao.service.documents import check_result
 
-    try:
-        _, report = check_file(file, from_fmt)
-    except UnreadableError as exc:
-        _fail(exc)
+    _, report = check_result(_read(file, from_fmt))
+    file = Path("<stdin>") if str(file) == "-" else file
     if output_format is OutputFormat.json:
         sys.stdout.write(findings_json(report, str(file)))
     else:

@@ -39,6 +39,11 @@ def read_file(path: str | Path, fmt: str | None = None) -> ReadResult:
         raise UnreadableError("没有读取该文件的权限。", name) from None
     except OSError as exc:
         raise UnreadableError(f"无法读取文件：{exc.strerror or exc}。", name) from None
+    return read_data(data, name, fmt)
+
+
+def read_data(data: bytes, name: str, fmt: str | None = None) -> ReadResult:
+    """Read a document from bytes (standard input, an upload). Raises UnreadableError."""
     document, findings = read_document(data, name, fmt)
     return ReadResult(document, tuple(findings))
 
@@ -71,7 +76,11 @@ def convert_file(
 
 def check_file(path: str | Path, fmt: str | None = None) -> tuple[ReadResult, Report]:
     """Read and check a file: the document and its report."""
-    result = read_file(path, fmt)
+    return check_result(read_file(path, fmt))
+
+
+def check_result(result: ReadResult) -> tuple[ReadResult, Report]:
+    """Check a document already read: the document and its report."""
     return result, build_report(result.findings)
 
 
