@@ -36,6 +36,9 @@ DOUBTS: dict[str, str] = {
     "excel_date": "数值像是 Excel 日期序列号，可能是单元格格式错误",
     "deadline_range": "时限写作起止区间，已取截止时间",
     "deadline_invalid": "日期不存在（如 2 月 30 日）",
+    "ocr_dash": "“一”可能是 OCR 误识的横线或连接号（如“80一90%”），已按横线读取",
+    "garbled": "含有无法识别的字符（如“?”），数值可能不完整",
+    "unreadable": "指标值未能解析，已按原文保留",
 }
 
 
