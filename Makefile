@@ -48,6 +48,7 @@ test: lint types layers pytest
 bench: install
 	$(BIN)/python -m compileall -q src
 	$(BIN)/python bench/parse_speed.py
+	$(BIN)/python bench/check_speed.py
 
 docs: install
 	$(BIN)/python -m jixiao.cli.docs

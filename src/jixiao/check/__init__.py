@@ -1,22 +1,25 @@
-"""The checker: runs over a document and returns a Report of findings, errors first.
-
-Today the report holds what reading the file found; the rule catalogue (SPEC §11) plugs in here.
-"""
+"""The checker: runs the rule catalogue over a document and returns a Report, with a suggested grade."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from jixiao.model import SEVERITIES, Finding, count_by_severity
+from jixiao.check.engine import check_findings
+from jixiao.check.grade import Grade, suggest_grade
+from jixiao.model import SEVERITIES, Finding, PerformanceDocument, count_by_severity
+from jixiao.rules import Rule
+from jixiao.rules.profile import Profile
 
 _RANK = {s: n for n, s in enumerate(SEVERITIES)}
 
 
 class Report(NamedTuple):
-    """The findings on one document, in document order, with counts by severity."""
+    """The findings on one document in document order, the suggested grade, and the profile used."""
 
     findings: tuple[Finding, ...]
+    grade: Grade | None = None
+    profile: str = "default"
 
     @property
     def counts(self) -> dict[str, int]:
@@ -29,8 +32,38 @@ class Report(NamedTuple):
         return any(f.severity == "error" for f in self.findings)
 
 
+def order(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Findings by project, row, line, severity and code (document-level findings first)."""
+    return tuple(
+        sorted(
+            findings,
+            key=lambda f: (
+                f.subject.project or 0,
+                f.subject.indicator or 0,
+                f.source.line or 0,
+                _RANK[f.severity],
+                f.code,
+            ),
+        )
+    )
+
+
 def build_report(*groups: Iterable[Finding]) -> Report:
-    """A report of findings from several sources, ordered by line, then severity, then code."""
-    merged = [f for group in groups for f in group]
-    merged.sort(key=lambda f: (f.source.line or 0, _RANK[f.severity], f.code))
-    return Report(tuple(merged))
+    """A report of findings already made (no rules run), in document order."""
+    return Report(order(f for group in groups for f in group))
+
+
+def check_document(
+    doc: PerformanceDocument,
+    import_findings: Iterable[Finding] = (),
+    profile: Profile | None = None,
+    rules: Sequence[Rule] | None = None,
+    file: str | None = None,
+) -> Report:
+    """Check a document with a profile: importer findings kept, rules run, the grade suggested."""
+    profile = profile or Profile()
+    findings = order(check_findings(doc, import_findings, profile, rules, file))
+    return Report(findings, suggest_grade(findings, profile), profile.name)
+
+
+__all__ = ["Grade", "Report", "build_report", "check_document", "order", "suggest_grade"]

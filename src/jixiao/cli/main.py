@@ -136,24 +136,150 @@ def convert(
         sys.stderr.write(findings_summary(result.findings, str(source)))
 
 
+class CheckFormat(StrEnum):
+    """How ``check`` prints its report."""
+
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+def _codes(values: list[str] | None) -> list[str]:
+    return [c.strip() for v in values or [] for c in v.split(",") if c.strip()]
+
+
 @app.command(cls=_Command)
 def check(
-    file: FileArgument,
-    output_format: FormatOption = OutputFormat.text,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="要检查的文件或文件夹（文件夹中的 .txt/.json 都会检查）；“-”表示标准输入。",
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="报告格式：text、json 或 html（可打印的审核报告）。")
+    ] = CheckFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="把报告写入文件，而不是标准输出。")
+    ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option("--profile", "-p", help="配置：default、hebei-county、central-2021 或 .toml 文件路径。"),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="只运行这些规则（代码、族如 V、标签如 完整性；可逗号分隔）。"),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="不运行这些规则（写法同 --select）。")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="并行检查的进程数。")] = 1,
     from_fmt: FromOption = None,
 ) -> None:
-    """检查文档，按“文件:行: 代码 说明”列出发现的问题。有错误时退出码为 1，无法读取为 2。"""
-    from jixiao.cli.output import findings_json, findings_lines, report_summary
-    from jixiao.service.documents import check_result
+    """检查文档：按“文件:行: 代码 说明”列出问题，给出建议的审核结论。有错误时退出码为 1，无法读取为 2。"""
+    from jixiao.check.profiles import resolve_profile
+    from jixiao.cli.reports import print_reports
+    from jixiao.rules.profile import ProfileError
+    from jixiao.service.checking import check_bytes, expand_paths
 
-    _, report = check_result(_read(file, from_fmt))
-    file = Path("<stdin>") if str(file) == "-" else file
-    if output_format is OutputFormat.json:
-        sys.stdout.write(findings_json(report, str(file)))
+    try:
+        chosen = resolve_profile(profile, _codes(select), _codes(ignore))
+    except ProfileError as exc:
+        _fail(exc)
+    if [str(f) for f in files] == ["-"]:
+        results = [check_bytes(sys.stdin.buffer.read(), "<stdin>", chosen, from_fmt or "txt")]
     else:
-        sys.stdout.write(findings_lines(report.findings, str(file)))
-        report_summary(report)
-    raise typer.Exit(EXIT_ERRORS if report.has_errors else EXIT_OK)
+        paths = [str(p) for p in expand_paths(files)]
+        if not paths:
+            _fail(ValueError("没有找到可以检查的文件（.txt、.json）。"))
+        results = _check_with_progress(paths, chosen, jobs, from_fmt, output_format is CheckFormat.html)
+    code = print_reports(results, output_format.value, output, chosen.name)
+    raise typer.Exit(code)
+
+
+def _check_with_progress(paths: list[str], profile: Any, jobs: int, fmt: str | None, keep: bool) -> list[Any]:
+    from jixiao.service.checking import check_many
+
+    if len(paths) < 2 or not sys.stderr.isatty():
+        return check_many(paths, profile, jobs, fmt, keep_documents=keep)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("检查中", total=len(paths))
+        return check_many(paths, profile, jobs, fmt, lambda _: bar.advance(task), keep_documents=keep)
+
+
+@app.command(cls=_Command)
+def fix(
+    file: FileArgument,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="修正后的文件（格式按扩展名）。", show_default=False)
+    ],
+    profile: Annotated[str | None, typer.Option("--profile", "-p", help="配置（同 check）。")] = None,
+    from_fmt: FromOption = None,
+) -> None:
+    """只做不改变含义的修正（计量单位“人数”→“人”、运算符写法、文号括号、多余空格），写出文件并显示改动。"""
+    from jixiao.check.profiles import resolve_profile
+    from jixiao.importers import UnreadableError
+    from jixiao.rules.profile import ProfileError
+    from jixiao.service.documents import write_file
+    from jixiao.service.fixing import fix_document
+
+    try:
+        chosen = resolve_profile(profile)
+    except ProfileError as exc:
+        _fail(exc)
+    result = _read(file, from_fmt)
+    outcome = fix_document(result, chosen, str(file))
+    try:
+        write_file(outcome.document, output)
+    except UnreadableError as exc:
+        _fail(exc)
+    sys.stdout.write(outcome.diff)
+    for f in outcome.fixed:
+        line = f":{f.source.line}" if f.source.line else ""
+        sys.stderr.write(f"已修正 {file}{line}: {f.code} {f.message}\n")
+    sys.stderr.write(f"共修正 {len(outcome.fixed)} 处，已写出 {output}。其余问题请用 jixiao check 查看。\n")
+
+
+@app.command(cls=_Command)
+def rules(
+    profile: Annotated[
+        str | None, typer.Option("--profile", "-p", help="按此配置显示级别和是否启用。")
+    ] = None,
+    output_format: FormatOption = OutputFormat.text,
+) -> None:
+    """列出规则目录：代码、级别、标题、审核要点，以及在所选配置下是否启用。"""
+    import json
+
+    from jixiao.check.engine import chosen
+    from jixiao.check.profiles import resolve_profile
+    from jixiao.model import SEVERITY_LABELS
+    from jixiao.rules import BUILTIN_RULES, CRITERIA, plugin_rules
+    from jixiao.rules.profile import ProfileError
+
+    try:
+        prof = resolve_profile(profile)
+    except ProfileError as exc:
+        _fail(exc)
+    rows = []
+    for r in (*BUILTIN_RULES, *plugin_rules()):
+        severity = prof.severities.get(r.code, r.severity)
+        criteria = [CRITERIA[t] for t in r.tags if t in CRITERIA]
+        rows.append((r.code, severity, r.title, criteria, chosen(r.code, r, prof), r.fix is not None))
+    if output_format is OutputFormat.json:
+        data = [
+            {"code": c, "severity": s, "title": t, "criteria": k, "enabled": e, "fix": f}
+            for c, s, t, k, e, f in rows
+        ]
+        sys.stdout.write(
+            json.dumps({"profile": prof.name, "rules": data}, ensure_ascii=False, indent=2) + "\n"
+        )
+        return
+    for c, s, t, k, e, f in rows:
+        flags = ("" if e else "（未启用）") + ("［可自动修正］" if f else "")
+        sys.stdout.write(f"{c}  {SEVERITY_LABELS[s]}  {t}  {'、'.join(k)}{flags}\n")
 
 
 @app.command(cls=_Command)

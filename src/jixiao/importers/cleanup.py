@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _SPACES = frozenset(" \t\u00a0\u3000")
 
 
@@ -37,6 +39,7 @@ def join_cjk_spaces(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """A label reduced for matching: no whitespace, ASCII colon and parentheses, ％ as %."""
     key = "".join(text.split())

@@ -1,4 +1,4 @@
-"""Reading, converting and checking document files."""
+"""Reading, writing and converting document files."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from jixiao.check import Report, build_report
 from jixiao.exporters import WRITERS, write_document
 from jixiao.importers import READERS, UnreadableError, format_of, read_document
 from jixiao.model import Finding, PerformanceDocument
@@ -72,16 +71,6 @@ def convert_file(
     result = read_file(source, from_fmt)
     write_file(result.document, target, to_fmt)
     return result
-
-
-def check_file(path: str | Path, fmt: str | None = None) -> tuple[ReadResult, Report]:
-    """Read and check a file: the document and its report."""
-    return check_result(read_file(path, fmt))
-
-
-def check_result(result: ReadResult) -> tuple[ReadResult, Report]:
-    """Check a document already read: the document and its report."""
-    return result, build_report(result.findings)
 
 
 def _unknown_format(kind: str, known: Mapping[str, object], verb: str = "读取") -> str:

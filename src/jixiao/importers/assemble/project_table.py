@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
+from functools import lru_cache, partial
 
 from jixiao.importers.assemble.context import Context
 from jixiao.importers.assemble.numbers import read_money, read_percent, split_numbered
@@ -83,12 +85,14 @@ class ProjectDraft:
         self.has_header = False
 
 
+@lru_cache(maxsize=4096)
 def is_label(cell: str) -> bool:
     """True when a cell is one of the table's row labels."""
     key = label_key(cell)
     return bool(key) and any(key.startswith(lbl) for lbl in _ROW_LABELS)
 
 
+@lru_cache(maxsize=4096)
 def _is_row_label(cell: str) -> bool:
     key = label_key(cell)
     return is_label(cell) or key.startswith(("其中", "其他资金", "财政资金"))
@@ -119,14 +123,22 @@ class ProjectTableReader:
             cell=cell,
         )
 
-    def _clean(self, text: str, src: Source, what: str, subject: Subject) -> str:
+    def _clean(
+        self,
+        text: str,
+        src: Source | Callable[[], Source],
+        what: str,
+        field_name: str | None = None,
+        indicator: int | None = None,
+    ) -> str:
+        """The text with stray spaces between CJK characters removed; a change is reported (S08)."""
         cleaned = join_cjk_spaces(text)
         if cleaned != text.strip():
             self.ctx.report(
                 "S08",
                 f"{what}“{text.strip()}”中有多余空格，已读作“{cleaned}”。",
-                src,
-                subject,
+                src if isinstance(src, Source) else src(),
+                self._subject(field_name, indicator),
             )
         return cleaned
 
@@ -183,7 +195,7 @@ class ProjectTableReader:
     def _clean_labels(self, table: Table, index: int, row: Row) -> None:
         for col, cell in enumerate(row.cells):
             if _is_row_label(cell):
-                self._clean(cell, self._src(table, index, row, col), "标签", self._subject())
+                self._clean(cell, partial(self._src, table, index, row, col), "标签")
 
     def _subject(self, field_name: str | None = None, indicator: int | None = None) -> Subject:
         return Subject(project=self.number, indicator=indicator, field=field_name)
@@ -207,7 +219,7 @@ class ProjectTableReader:
                 )
         if ncol is not None:
             src = self._src(table, index, row, ncol)
-            d.name = self._clean(name, src, "项目名称", self._subject("name"))
+            d.name = self._clean(name, src, "项目名称", "name")
             d.cell_sources["name"] = src
 
     def _budget_row(self, table: Table, index: int, row: Row) -> None:
@@ -244,7 +256,7 @@ class ProjectTableReader:
         for col in range(start, len(row.cells)):
             if row.cells[col].strip():
                 src = self._src(table, index, row, col)
-                text = self._clean(row.cells[col], src, "资金用途", self._subject("purpose"))
+                text = self._clean(row.cells[col], src, "资金用途", "purpose")
                 self.draft.purpose = join_broken(self.draft.purpose, text)
                 self.draft.cell_sources.setdefault("purpose", src)
         self.mode = "head"
@@ -304,7 +316,7 @@ class ProjectTableReader:
         src = self._src(table, index, row, parts[0][0] if parts else None)
         goals = []
         for goal in split_numbered(text):
-            goals.append(self._clean(goal, src, "绩效目标", self._subject("goals")))
+            goals.append(self._clean(goal, src, "绩效目标", "goals"))
         self.draft.goals = self.draft.goals + tuple(goals)
         self.draft.cell_sources.setdefault("goals", src)
         self.mode = "head"
@@ -317,7 +329,7 @@ class ProjectTableReader:
             if name and name not in columns:
                 columns[name] = col
                 if label_key(cell) != cell.strip():
-                    self._clean(cell, self._src(table, index, row, col), "表头", self._subject())
+                    self._clean(cell, partial(self._src, table, index, row, col), "表头")
         self.repeated_header = self._src(table, index, row) if self.draft.has_header else None
         missing = [f for f in INDICATOR_FIELDS if f not in columns]
         if missing:
@@ -360,9 +372,7 @@ class ProjectTableReader:
             src = self._src(table, index, row, col) if col is not None else self._src(table, index, row)
             sources[f] = src
             text = written.get(f, "")
-            cells[f] = (
-                text if f == "value" else self._clean(text, src, FIELD_LABELS[f], self._subject(f, ordinal))
-            )
+            cells[f] = text if f == "value" else self._clean(text, src, FIELD_LABELS[f], f, ordinal)
         for f in ("level1", "level2"):
             if not cells[f] and prev is not None:
                 cells[f] = prev.cells[f]

@@ -1,0 +1,93 @@
+"""Checking files: expand folders, read and check each (in worker processes with --jobs), collect reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import NamedTuple
+
+from jixiao.check import Report, check_document
+from jixiao.importers import READERS, UnreadableError, format_of
+from jixiao.model import PerformanceDocument
+from jixiao.rules.profile import Profile
+from jixiao.service.documents import ReadResult, read_data, read_file
+
+
+class FileReport(NamedTuple):
+    """One file's outcome: its report (and document when asked for), or why it could not be read."""
+
+    file: str
+    report: Report | None
+    document: PerformanceDocument | None
+    error: str | None = None
+    project_names: tuple[str, ...] = ()
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and every readable document inside a folder (recursively, sorted)."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and format_of(p) in READERS))
+        else:
+            out.append(path)
+    return out
+
+
+def check_result(result: ReadResult, profile: Profile, file: str) -> Report:
+    """Check a document already read."""
+    return check_document(result.document, result.findings, profile, file=file)
+
+
+def check_one(path: str, profile: Profile, fmt: str | None = None, keep: bool = True) -> FileReport:
+    """Read and check one file; an unreadable file gives its message instead of a report.
+
+    With ``keep`` false the document is not returned, which saves sending it back from a worker process.
+    """
+    try:
+        result = read_file(path, fmt)
+    except UnreadableError as exc:
+        return FileReport(path, None, None, exc.message)
+    names = tuple(p.name for p in result.document.projects)
+    return FileReport(
+        path, check_result(result, profile, path), result.document if keep else None, None, names
+    )
+
+
+def check_bytes(data: bytes, name: str, profile: Profile, fmt: str | None = None) -> FileReport:
+    """Read and check bytes (standard input, an upload)."""
+    try:
+        result = read_data(data, name, fmt)
+    except UnreadableError as exc:
+        return FileReport(name, None, None, exc.message)
+    names = tuple(p.name for p in result.document.projects)
+    return FileReport(name, check_result(result, profile, name), result.document, None, names)
+
+
+def check_many(
+    paths: Sequence[str],
+    profile: Profile,
+    jobs: int = 1,
+    fmt: str | None = None,
+    progress: Callable[[FileReport], None] | None = None,
+    keep_documents: bool = False,
+) -> list[FileReport]:
+    """Check files in order; with jobs > 1 in a pool of worker processes."""
+    results: list[FileReport] = []
+    if jobs <= 1 or len(paths) < 2:
+        for path in paths:
+            results.append(check_one(path, profile, fmt, keep_documents))
+            if progress:
+                progress(results[-1])
+        return results
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        chunk = max(1, min(64, len(paths) // (jobs * 4)))
+        n = len(paths)
+        outcomes = pool.map(check_one, paths, [profile] * n, [fmt] * n, [keep_documents] * n, chunksize=chunk)
+        for outcome in outcomes:
+            results.append(outcome)
+            if progress:
+                progress(outcome)
+    return results
