@@ -67,3 +67,23 @@ def test_bad_profiles_say_what_is_wrong(tmp_path: Path, text: str, message: str)
 def test_an_unknown_profile_name() -> None:
     with pytest.raises(ProfileError, match="没有名为“nowhere”的配置"):
         load_profile("nowhere")
+
+
+def test_rules_read_their_thresholds_from_the_profile() -> None:
+    from dataclasses import replace as change
+
+    from jixiao.rules import Profile
+
+    from ..rules.helpers import clean_document, run, with_indicator
+
+    slow = with_indicator(clean_document(), 1, 3, value="≥60%", level3="救助资金发放及时率")
+    assert run("K08", slow) == [("K08", 1, 3)]
+    assert run("K08", slow, Profile(timeliness_min_percent=Decimal(50))) == []
+    vague = with_indicator(
+        clean_document(), 1, 6, level3="职工凝聚力提升率", description="同左", value="≥60%"
+    )
+    assert run("V10", vague) == []
+    strict = change(Profile(), unmeasurable_patterns=(*Profile().unmeasurable_patterns, "凝聚力"))
+    assert run("V10", vague, strict) == [("V10", 1, 6)]
+    high = with_indicator(clean_document(), 2, 7, value="≥95%")
+    assert run("V09", high, Profile(satisfaction_max=Decimal(90))) == [("V09", 2, 7)]

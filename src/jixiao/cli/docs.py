@@ -100,6 +100,16 @@ def rules_reference() -> str:
         if r.fix:
             out.append("- 可自动修正：`jixiao fix` 会做这项不改变含义的修正。")
         out.append("")
+    out += [
+        "## A — 审核结论\n",
+        "### A01\n",
+        "**建议审核结论**（由全部发现汇总）\n",
+        "按配置汇总发现，给出建议的审核结论和理由（财预〔2015〕88号的四档结论 [V S5]；档位的条数界限 [I]，可配置）："
+        "有错误时为 `grade_on_error`（默认“差”）；否则警告不超过 `grade_excellent_max_warnings`（默认 2）条为“优”，"
+        "不超过 `grade_good_max_warnings`（默认 6）条为“良”，再多为“中”。优：直接进入下一步预算安排；"
+        "良：审核人可与部门商定修改后直接修正；中：退回修改后重新送审；差：不得进入预算安排。\n",
+        "A-02（批复后锁定目标，调整须说明理由并重新审核）由工作流在服务层执行（Web 应用一期），不属于文件检查。\n",
+    ]
     out.append("## Profiles\n")
     for name in SHIPPED:
         p = load_profile(name)

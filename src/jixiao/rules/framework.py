@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.model import Finding, FrameworkVersion, Indicator, PerformanceDocument, Project, Subject
 from jixiao.model.normalize import normalize_text
 from jixiao.model.units import unit_dimension
 from jixiao.rules.base import RuleContext, indicators, rule
+from jixiao.rules.profile import Profile
 
 # Canonical keys: level one 产出 效益 满意度 成本; level two 数量 质量 时效 成本 经济效益 社会效益 生态效益 可持续影响
 # 满意度 经济成本 社会成本 生态环境成本.
@@ -25,7 +26,7 @@ ECONOMIC_BENEFIT = "经济效益"
 COST_LEVEL2 = frozenset({"成本", "经济成本", "社会成本", "生态环境成本"})
 
 # SPEC §2.1. 可持续影响 under guide_101 is unconfirmed [R] but still used by local 2022 tables [V-local S6].
-DEFAULT_FRAMEWORK_LEVELS: dict[str, dict[str, tuple[str, ...]]] = {
+FRAMEWORK_LEVELS: dict[str, dict[str, tuple[str, ...]]] = {
     "legacy_88": {
         OUTPUT: (QUANTITY, QUALITY, TIMELINESS, COST),
         BENEFIT: (ECONOMIC_BENEFIT, "社会效益", "生态效益", "可持续影响"),
@@ -38,10 +39,6 @@ DEFAULT_FRAMEWORK_LEVELS: dict[str, dict[str, tuple[str, ...]]] = {
         COST: ("经济成本", "社会成本", "生态环境成本"),
     },
 }
-# Dimensions of a unit that count or measure things: on a 质量 row they suggest a 数量 indicator (K07).
-DEFAULT_QUANTITY_DIMENSIONS: tuple[str, ...] = ("count", "area", "length", "weight", "volume")
-# A timeliness rate (≥ / ＝) below this is not a timeliness target (“及时开放职工书屋 ≥50%”) [I].
-DEFAULT_TIMELINESS_MIN_PERCENT = Decimal(80)
 
 FRAMEWORK_LABELS: dict[str, str] = {
     "legacy_88": "财预〔2015〕88号指标体系（成本指标为产出指标下的二级指标）",
@@ -58,7 +55,7 @@ _LEVEL2_ALIASES = {
     "环境成本": "生态环境成本",
 }
 _ALL_LEVEL2 = frozenset(
-    name for levels in DEFAULT_FRAMEWORK_LEVELS.values() for names in levels.values() for name in names
+    name for levels in FRAMEWORK_LEVELS.values() for names in levels.values() for name in names
 )
 _LEVEL1_OF_LEVEL2 = {
     QUANTITY: OUTPUT,
@@ -76,15 +73,18 @@ _LEVEL1_OF_LEVEL2 = {
 }
 
 
+@lru_cache(maxsize=8192)
 def compact(text: str | None) -> str:
     """The text normalised (NFKC, 繁→简) with all whitespace removed."""
     return "".join(normalize_text(text or "").split())
 
 
+@lru_cache(maxsize=8192)
 def _label(text: str | None) -> str:
     return compact(text).removesuffix("指标")
 
 
+@lru_cache(maxsize=8192)
 def level1_key(text: str | None) -> str | None:
     """The canonical 一级指标 (产出, 效益, 满意度, 成本) a label names, or None when it is none of them."""
     key = _label(text).removeprefix("项目")
@@ -93,6 +93,7 @@ def level1_key(text: str | None) -> str | None:
     return key if key in (OUTPUT, BENEFIT, COST) else None
 
 
+@lru_cache(maxsize=8192)
 def level2_key(text: str | None) -> str | None:
     """The canonical 二级指标 a label names (数量, 经济效益, 满意度, 经济成本 …), or None when unknown."""
     key = _label(text)
@@ -166,7 +167,7 @@ def k01(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
             continue  # no table at all is S07's
         framework = effective_framework(project, configured)
         present = {classify(ind)[0] for ind in project.indicators}
-        required = DEFAULT_FRAMEWORK_LEVELS.get(framework, DEFAULT_FRAMEWORK_LEVELS["legacy_88"])
+        required = FRAMEWORK_LEVELS.get(framework, FRAMEWORK_LEVELS["legacy_88"])
         missing = [_LEVEL1_LABELS[key] for key in required if key not in present]
         if missing:
             yield ctx.finding(
@@ -214,7 +215,7 @@ def k02(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
         yield replace(finding, severity="info")  # one notice instead of an error per row (SPEC §12 item 18)
     for p_no, project in enumerate(doc.projects, start=1):
         framework = effective_framework(project, configured)
-        levels = DEFAULT_FRAMEWORK_LEVELS.get(framework, DEFAULT_FRAMEWORK_LEVELS["legacy_88"])
+        levels = FRAMEWORK_LEVELS.get(framework, FRAMEWORK_LEVELS["legacy_88"])
         framework_label = FRAMEWORK_LABELS.get(framework, framework)
         unknown_level1: set[str] = set()
         for i_no, ind in enumerate(project.indicators, start=1):
@@ -376,7 +377,7 @@ def k07(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
         if classify(ind)[1] != QUALITY or value.kind != "quantitative" or not value.unit:
             continue
         dimension = unit_dimension(value.unit)
-        if dimension in DEFAULT_QUANTITY_DIMENSIONS:
+        if dimension in ctx.profile.quantity_dimensions:
             yield ctx.finding(
                 ind.source_of("value"),
                 Subject(project=p_no, indicator=i_no, field="level2"),
@@ -403,7 +404,7 @@ def k08(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, _project, i_no, ind in indicators(doc):
         if classify(ind)[1] != TIMELINESS:
             continue
-        what = _timeliness_problem(ind)
+        what = _timeliness_problem(ind, ctx.profile)
         if what:
             yield ctx.finding(
                 ind.source_of("value"),
@@ -414,7 +415,7 @@ def k08(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _timeliness_problem(ind: Indicator) -> str:
+def _timeliness_problem(ind: Indicator, profile: Profile) -> str:
     value = ind.value
     if value.kind in ("deadline", "placeholder"):
         return ""  # a deadline is right; a placeholder is V02's
@@ -429,8 +430,8 @@ def _timeliness_problem(ind: Indicator) -> str:
     if dimension == "percent":
         if value.operator in ("≤", "<") or unit != "%":
             return ""  # 逾期率 ≤5% is a negative timeliness rate
-        if number < DEFAULT_TIMELINESS_MIN_PERCENT:
-            return f"作为及时率仅为 {number}%，低于 {DEFAULT_TIMELINESS_MIN_PERCENT}%，不像时效目标"
+        if number < profile.timeliness_min_percent:
+            return f"作为及时率仅为 {number}%，低于 {profile.timeliness_min_percent}%，不像时效目标"
         return ""
     return f"的单位“{unit}”既不是时限也不是百分比"
 

@@ -52,9 +52,24 @@ class Profile:
         "热潮",
     )
     growth_words: tuple[str, ...] = ("增长率", "增长", "增幅", "变化率", "提高率", "同比", "环比")
+    rate_pattern: str = r"(?<![效频功])率(?!先)|比例|比重|占比|百分比|满意度|覆盖面"
+    unmeasurable_patterns: tuple[str, ...] = (
+        "影响力", "热潮", "氛围", "积极性", "有效缓解", "是否", "(?:荣誉|获得|幸福|归属|安全|认同)感",
+        "水平(?:的)?(?:提升|提高|改善)", "(?:提升|提高|改善)[^，。；、]{0,10}水平",
+    )  # fmt: skip
+    checkable_words: tuple[str, ...] = (
+        "符合", "达到", "执行", "按照", "依据", "遵守", "标准", "规定", "规范", "要求", "《", "前完成", "完成",
+        "通过", "验收", "合格", "达标", "达成", "未发生", "无", "零",
+    )  # fmt: skip
+    bare_adjectives: tuple[str, ...] = (
+        "明显", "显著", "良好", "较好", "较高", "很好", "有效", "提高", "提升", "改善", "增强", "加强", "进一步",
+        "大幅", "有所", "逐步", "稳步", "积极", "充分", "不断", "持续", "好", "高",
+    )  # fmt: skip
     # B: basis
     generic_basis_words: tuple[str, ...] = ("县政府批示", "领导批示", "会议研究", "政府批示", "批示")
     method_only_basis_words: tuple[str, ...] = ("问卷调查", "调查问卷", "满意度调查", "调查")
+    quantity_dimensions: tuple[str, ...] = ("count", "area", "length", "weight", "volume")
+    timeliness_min_percent: Decimal = Decimal(80)
     quality_words: tuple[str, ...] = ("率", "达标", "合格", "准确", "标准", "质量", "精确", "完好", "优良")
     restates_budget_words: tuple[str, ...] = ("数额", "金额", "投入资金", "经费", "资金", "费用总额", "总额")
     # C: coverage of goals by indicators (share of a goal's word bigrams found in the indicators)

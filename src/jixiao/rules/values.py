@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.model import (
     DOUBTS,
@@ -27,6 +28,7 @@ from jixiao.model.normalize import normalize_text
 from jixiao.model.units import QUANTITY_NOUN_UNITS, normalize_unit, unit_dimension
 from jixiao.rules.base import RuleContext, indicators, rule
 from jixiao.rules.framework import QUANTITY, classify, compact, is_cost, is_satisfaction_name
+from jixiao.rules.profile import Profile
 
 # Doubts other rules report: V02 (placeholders, none markers), V03 (no unit), S07 (an empty cell).
 _NOT_V01 = frozenset({"empty", "none_marker", "placeholder", "placeholder_prefix", "unit_missing"})
@@ -34,32 +36,16 @@ _NOT_V01 = frozenset({"empty", "none_marker", "placeholder", "placeholder_prefix
 _SPELLING_DOUBTS = frozenset({"operator_spelling", "operator_doubled", "traditional"})
 _PLACEHOLDER_DOUBTS = ("placeholder", "placeholder_prefix", "none_marker")
 
-# A rate noun: the name says what is counted over what (率, 比例, 占比 …); 效率 频率 功率 率先 are not rates.
-DEFAULT_RATE_PATTERN = r"(?<![效频功])率(?!先)|比例|比重|占比|百分比|满意度|覆盖面"
-# Names whose % has no clear numerator and denominator (SPEC V-10: …影响力, …热潮, …水平提升) [I].
-DEFAULT_UNMEASURABLE_PATTERNS: tuple[str, ...] = (
-    "影响力",
-    "热潮",
-    "氛围",
-    "积极性",
-    "有效缓解",
-    "是否",
-    "(?:荣誉|获得|幸福|归属|安全|认同)感",
-    "水平(?:的)?(?:提升|提高|改善)",
-    "(?:提升|提高|改善)[^，。；、]{0,10}水平",
-)
-# V12: wording that makes a qualitative target checkable, and bare adjectives that do not [I].
-DEFAULT_CHECKABLE_WORDS: tuple[str, ...] = (
-    "符合", "达到", "执行", "按照", "依据", "遵守", "标准", "规定", "规范", "要求", "《", "前完成", "完成",
-    "通过", "验收", "合格", "达标", "达成", "未发生", "无", "零",
-)  # fmt: skip
-DEFAULT_BARE_ADJECTIVES: tuple[str, ...] = (
-    "明显", "显著", "良好", "较好", "较高", "很好", "有效", "提高", "提升", "改善", "增强", "加强", "进一步",
-    "大幅", "有所", "逐步", "稳步", "积极", "充分", "不断", "持续", "好", "高",
-)  # fmt: skip
 
-_RATE = re.compile(DEFAULT_RATE_PATTERN)
-_UNMEASURABLE = re.compile("|".join(DEFAULT_UNMEASURABLE_PATTERNS))
+@lru_cache(maxsize=16)
+def _pattern(pattern: str) -> re.Pattern[str]:
+    """A profile's pattern, compiled once (an invalid one matches nothing rather than raising)."""
+    try:
+        return re.compile(pattern)
+    except re.error:
+        return re.compile(r"(?!)")
+
+
 _PERCENT_UNITS = frozenset({"%", "‰", "个百分点"})
 
 
@@ -107,21 +93,22 @@ def _same_reading(a: IndicatorValue, b: IndicatorValue) -> bool:
     return (a.kind, a.operator, a.number, a.upper) == (b.kind, b.operator, b.number, b.upper)
 
 
-def is_rate_name(text: str | None) -> bool:
-    """True when a name says it is a rate (…率, 比例, 占比, 满意度 …)."""
-    return _RATE.search(compact(text)) is not None
+def is_rate_name(text: str | None, profile: Profile) -> bool:
+    """True when a name says it is a rate (…率, 比例, 占比, 满意度 …): profile.rate_pattern."""
+    return _pattern(profile.rate_pattern).search(compact(text)) is not None
 
 
-def unmeasurable_words(text: str | None) -> str | None:
+def unmeasurable_words(text: str | None, profile: Profile) -> str | None:
     """The words of a name that give its percentage no clear numerator and denominator, or None."""
-    match = _UNMEASURABLE.search(compact(text))
+    match = _pattern("|".join(profile.unmeasurable_patterns)).search(compact(text))
     return match.group() if match else None
 
 
-def _defines_rate(ind: Indicator) -> bool:
+def _defines_rate(ind: Indicator, profile: Profile) -> bool:
     """True when the name or the description is a rate with a clear numerator and denominator."""
     return any(
-        is_rate_name(text) and unmeasurable_words(text) is None for text in (ind.level3, ind.description)
+        is_rate_name(text, profile) and unmeasurable_words(text, profile) is None
+        for text in (ind.level3, ind.description)
     )
 
 
@@ -465,30 +452,30 @@ def _satisfaction_problems(value: IndicatorValue, low: Decimal, high: Decimal) -
 def v10(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, _project, i_no, ind in indicators(doc):
         value = ind.value
-        what = _rate_problem(ind)
+        what = _rate_problem(ind, ctx.profile)
         if what:
             yield ctx.finding(
                 ind.source_of("value"), _row(p_no, i_no), name=compact(ind.level3), raw=_raw(value), what=what
             )
 
 
-def _rate_problem(ind: Indicator) -> str:
+def _rate_problem(ind: Indicator, profile: Profile) -> str:
     value = ind.value
     if value.kind == "placeholder" or not value.raw.strip():
         return ""
     unit = value.unit or ""
     percent = unit in _PERCENT_UNITS or unit_dimension(unit) == "percent"
-    if is_rate_name(ind.level3) and "满意" not in compact(ind.level3) and not percent:
+    if is_rate_name(ind.level3, profile) and "满意" not in compact(ind.level3) and not percent:
         if value.kind == "quantitative" and not unit:
             return ""  # no unit is V03's
         return "不是百分比，而名称是一个率"
     if not percent or value.kind != "quantitative":
         return ""
-    words = unmeasurable_words(ind.level3)
+    words = unmeasurable_words(ind.level3, profile)
     if words is None:
         return ""
     description = ind.description
-    if is_rate_name(description) and unmeasurable_words(description) is None:
+    if is_rate_name(description, profile) and unmeasurable_words(description, profile) is None:
         return ""  # the description gives the rate
     return f"是百分比，但“{words}”没有明确的分子和分母，无法计量"
 
@@ -511,7 +498,7 @@ def v11(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, _project, i_no, ind in indicators(doc):
         name = compact(ind.level3)
         words = [word for word in vague if word and word in name]
-        if not words or _measurable(ind):
+        if not words or _measurable(ind, ctx.profile):
             continue
         yield ctx.finding(
             ind.source_of("level3"),
@@ -521,7 +508,7 @@ def v11(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-def _measurable(ind: Indicator) -> bool:
+def _measurable(ind: Indicator, profile: Profile) -> bool:
     """True when the target is measurable whatever the name's adjectives: a deadline, a count or money, a clear rate."""
     value = ind.value
     if value.kind == "deadline":
@@ -530,7 +517,7 @@ def _measurable(ind: Indicator) -> bool:
         return False
     if unit_dimension(value.unit) != "percent" and value.unit not in _PERCENT_UNITS:
         return unit_dimension(value.unit) is not None
-    return _defines_rate(ind)
+    return _defines_rate(ind, profile)
 
 
 @rule(
@@ -552,9 +539,9 @@ def v12(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
         text = compact(value.raw)
         if value.kind != "qualitative" or not text or set(value.doubts) - {"traditional"}:
             continue
-        if any(word in text for word in DEFAULT_CHECKABLE_WORDS):
+        if any(word in text for word in ctx.profile.checkable_words):
             continue
-        if any(word in text for word in DEFAULT_BARE_ADJECTIVES):
+        if any(word in text for word in ctx.profile.bare_adjectives):
             yield ctx.finding(ind.source_of("value"), _row(p_no, i_no), raw=_raw(value))
 
 
