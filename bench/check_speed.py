@@ -94,9 +94,9 @@ def main() -> None:
         parse_only(paths, jobs)
         parse_rate = count / (time.perf_counter() - start)
         start = time.perf_counter()
-        results = check_many(paths, profile, jobs)
+        results = check_many(paths, profile, jobs, output="text")  # as `jixiao check DIR --jobs 2` does
         check_rate = count / (time.perf_counter() - start)
-    findings = sum(len(r.report.findings) for r in results if r.report)
+    findings = sum(sum((r.counts or {}).values()) for r in results)
     print(
         f"{count} variants, {jobs} jobs: parse alone {parse_rate:.0f} documents/s; "
         f"parse + check {check_rate:.0f} documents/s ({findings} findings)"

@@ -193,21 +193,28 @@ def check(
         paths = [str(p) for p in expand_paths(files)]
         if not paths:
             _fail(ValueError("没有找到可以检查的文件（.txt、.json）。"))
-        results = _check_with_progress(paths, chosen, jobs, from_fmt, output_format is CheckFormat.html)
+        results = _check_with_progress(paths, chosen, jobs, from_fmt, output_format.value)
     code = print_reports(results, output_format.value, output, chosen.name)
     raise typer.Exit(code)
 
 
-def _check_with_progress(paths: list[str], profile: Any, jobs: int, fmt: str | None, keep: bool) -> list[Any]:
+def _check_with_progress(
+    paths: list[str], profile: Any, jobs: int, fmt: str | None, report: str
+) -> list[Any]:
     from jixiao.service.checking import check_many
 
+    keep = report == "html"
+    # many files: workers send their reports back rendered, the single-file summary needs the findings
+    output = report if report != "html" and len(paths) > 1 else None
     if len(paths) < 2 or not sys.stderr.isatty():
-        return check_many(paths, profile, jobs, fmt, keep_documents=keep)
+        return check_many(paths, profile, jobs, fmt, keep_documents=keep, output=output)
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
         task = bar.add_task("检查中", total=len(paths))
-        return check_many(paths, profile, jobs, fmt, lambda _: bar.advance(task), keep_documents=keep)
+        return check_many(
+            paths, profile, jobs, fmt, lambda _: bar.advance(task), keep_documents=keep, output=output
+        )
 
 
 @app.command(cls=_Command)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -17,7 +15,7 @@ from jixiao.model import (
 )
 
 if TYPE_CHECKING:
-    from jixiao.check import Report
+    pass
 
 _KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "deadline": "时限", "placeholder": "未填"}
 
@@ -90,57 +88,9 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def finding_line(f: Finding, file: str) -> str:
-    """``FILE:LINE: CODE message`` for one finding."""
-    line = f":{f.source.line}" if f.source.line is not None else ""
-    return f"{file}{line}: {f.code} {f.message}"
-
-
-def findings_lines(findings: Iterable[Finding], file: str) -> str:
-    """Every finding on its own line."""
-    return "".join(finding_line(f, file) + "\n" for f in findings)
-
-
 def findings_summary(findings: Iterable[Finding], file: str) -> str:
     """One line counting findings by severity, pointing at ``jixiao check``."""
     findings = list(findings)
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_LABELS}
     text = "，".join(f"{SEVERITY_LABELS[s]} {n} 条" for s, n in counts.items() if n)
     return f"读取时发现：{text}。用 jixiao check {file} 查看详情。\n"
-
-
-def findings_json(report: Report, file: str) -> str:
-    """The report as JSON: the file, counts and every finding with its source and subject."""
-    from jixiao.model.serialize import source_to_dict
-
-    data = {
-        "file": file,
-        "counts": report.counts,
-        "findings": [
-            {
-                "code": f.code,
-                "severity": f.severity,
-                "message": f.message,
-                "suggestion": f.suggestion,
-                "source": source_to_dict(f.source),
-                "subject": f.subject.path or None,
-            }
-            for f in report.findings
-        ],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def report_summary(report: Report) -> None:
-    """A Rich summary of the report on standard error."""
-    from rich.console import Console
-
-    counts = report.counts
-    console = Console(stderr=True, highlight=False)
-    style = "bold red" if counts["error"] else "bold yellow" if counts["warning"] else "bold green"
-    console.print(
-        f"错误 {counts['error']} 条，警告 {counts['warning']} 条，提示 {counts['info']} 条。",
-        style=style,
-    )
-    if not sys.stderr.isatty() and not report.findings:
-        console.print("没有发现问题。")
