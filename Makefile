@@ -28,7 +28,7 @@ $(STAMP): pyproject.toml | deps
 
 run: install
 	$(BIN)/jixiao parse $(EXAMPLE)
-	-$(BIN)/jixiao check $(EXAMPLE)
+	-$(BIN)/jixiao check $(EXAMPLE) --profile hebei-county
 
 lint: install
 	$(BIN)/ruff check src tests bench

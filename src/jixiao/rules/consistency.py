@@ -14,6 +14,7 @@ from typing import TypeGuard
 from jixiao.model import Finding, Indicator, IndicatorValue, PerformanceDocument, Project, SubGoal, Subject
 from jixiao.model.units import QUANTITY_NOUN_UNITS, convert, normalize_unit, unit_dimension
 from jixiao.rules.base import RuleContext, rule
+from jixiao.rules.matching import match_sub_goals as match_projects
 from jixiao.rules.profile import Profile
 from jixiao.rules.text import bigrams, similarity, strip_numbering
 
@@ -330,22 +331,7 @@ def c04(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
 def match_sub_goals(doc: PerformanceDocument, profile: Profile) -> dict[int, SubGoal]:
     """The sub-goal of part one that belongs to each project (0-based index), by fuzzy name match as in S06."""
     subs = doc.department_goals.sub_goals
-    pairs = sorted(
-        (
-            (similarity(s.title, p.name), si, pi)
-            for si, s in enumerate(subs)
-            for pi, p in enumerate(doc.projects)
-        ),
-        reverse=True,
-    )
-    taken: set[int] = set()
-    matched: dict[int, SubGoal] = {}
-    for score, si, pi in pairs:
-        if score < profile.name_match_min or si in taken or pi in matched:
-            continue
-        taken.add(si)
-        matched[pi] = subs[si]
-    return matched
+    return {pi: subs[si] for pi, si in match_projects(doc, profile).items()}
 
 
 def _narrative_counts(text: str) -> Iterator[tuple[Decimal, str, str]]:

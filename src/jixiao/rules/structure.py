@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from jixiao.model import Finding, PerformanceDocument, Subject
 from jixiao.rules.base import RuleContext, indicators, reported_while_reading, rule
-from jixiao.rules.text import similarity, strip_numbering
+from jixiao.rules.matching import match_sub_goals
+from jixiao.rules.text import strip_numbering
 
 _SPACE = re.compile(r"\s")
 
@@ -173,21 +174,8 @@ def s06(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     subs = doc.department_goals.sub_goals
     if not subs or not doc.projects:
         return
-    pairs = sorted(
-        (
-            (similarity(s.title, p.name), si, pi)
-            for si, s in enumerate(subs)
-            for pi, p in enumerate(doc.projects)
-        ),
-        reverse=True,
-    )
-    matched_subs: set[int] = set()
-    matched_projects: set[int] = set()
-    for score, si, pi in pairs:
-        if score < ctx.profile.name_match_min or si in matched_subs or pi in matched_projects:
-            continue
-        matched_subs.add(si)
-        matched_projects.add(pi)
+    matched = match_sub_goals(doc, ctx.profile)
+    matched_projects, matched_subs = set(matched), set(matched.values())
     for pi, project in enumerate(doc.projects):
         if pi not in matched_projects:
             what = f"项目 {pi + 1}“{project.name}”在第一部分没有对应的分项绩效目标。"
