@@ -155,3 +155,20 @@ def test_contents_entries_glued_together_are_split() -> None:
     )
     doc, _ = read_inline(text)
     assert [(e.title, e.page) for e in doc.contents] == [("1.甲绩效目标表", 5), ("2.乙绩效目标表", 6)]
+
+
+def test_operator_value_and_unit_in_columns_of_their_own() -> None:
+    text = rows().replace(
+        "一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据\t",
+        "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t指标值确定依据",
+    ) + "\n".join(
+        [
+            "产出指标\t数量指标\t示范次数\t≥\t3\t次\t计划",
+            "\t质量指标\t合格率\t＝\t100\t%\t计划",
+            "效益指标\t社会效益指标\t群众认可\t定性\t效果明显\t\t计划",
+        ]
+    )
+    doc, findings = read_inline(text)
+    values = [(i.value.raw, i.value.operator, i.value.unit) for i in doc.projects[0].indicators]
+    assert values == [("≥3 次", "≥", "次"), ("＝100%", "=", "%"), ("效果明显", None, None)]
+    assert [f.code for f in findings if f.code == "P06"] == ["P06"]  # no 绩效指标描述 column

@@ -20,9 +20,18 @@ INDICATOR_HEADERS: dict[str, str] = {
     "绩效指标描述": "description",
     "指标描述": "description",
     "指标值": "value",
+    "年度指标值": "value",
     "指标值确定依据": "basis",
     "确定依据": "basis",
+    "指标解释": "description",
+    # operator and unit in columns of their own (Sichuan, Chongqing, the central 2021 template)
+    "指标性质": "operator",
+    "计算符号": "operator",
+    "度量单位": "unit",
+    "计量单位": "unit",
 }
+# Read into the 指标值 cell, not kept as fields of their own: ``＝ | 100 | %`` reads as ``＝100%``.
+_VALUE_PARTS = ("operator", "unit")
 INDICATOR_FIELDS = ("level1", "level2", "level3", "description", "value", "basis")
 FIELD_LABELS = {
     "level1": "一级指标",
@@ -31,6 +40,8 @@ FIELD_LABELS = {
     "description": "绩效指标描述",
     "value": "指标值",
     "basis": "指标值确定依据",
+    "operator": "指标性质",
+    "unit": "度量单位",
 }
 _ROW_LABELS = (
     "项目编码",
@@ -349,6 +360,8 @@ class ProjectTableReader:
     def _indicator_row(self, table: Table, index: int, row: Row) -> None:
         cols = self.draft.columns
         written = {f: row.cell(c).strip() for f, c in cols.items()}
+        if "operator" in written or "unit" in written:
+            written = _join_value_columns(written)
         prev = self.draft.indicators[-1] if self.draft.indicators else None
         filled = [f for f, text in written.items() if text]
         if prev and filled and _continues(prev, written, filled):
@@ -428,6 +441,18 @@ class ProjectTableReader:
                     self._subject(f),
                 )
         self.carried = {"level1": [], "level2": []}
+
+
+def _join_value_columns(written: dict[str, str]) -> dict[str, str]:
+    """Operator, value and unit from three columns joined into one 指标值 as it would be written in one cell."""
+    operator, unit = written.pop("operator", ""), written.pop("unit", "")
+    if operator in ("定性", "6"):
+        operator = ""
+    value = written.get("value", "")
+    if value and value[-1:].isdigit() and unit and unit not in ("%", "％", "‰"):
+        unit = " " + unit
+    written["value"] = f"{operator}{value}{unit}" if value else ""
+    return written
 
 
 def _continues(prev: IndicatorDraft, written: dict[str, str], filled: list[str]) -> bool:
