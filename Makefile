@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/julu-zonggonghui-2024-draft.txt
 # Debian packages the project needs; installed only when missing.
-DEBIAN_PACKAGES := python3-venv
+# WeasyPrint (PDF out) needs pango and harfbuzz-subset; Chinese text needs the Noto CJK fonts; the tests
+# open jixiao's DOCX and XLSX in LibreOffice and read PDFs with poppler.
+DEBIAN_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-noto-cjk \
+	libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
 
 .PHONY: install deps run test lint types layers pytest bench docs clean
 
@@ -13,7 +16,7 @@ install: $(STAMP)
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ] && ! $(PYTHON) -c 'import venv, ensurepip' 2>/dev/null; then \
+	if [ -n "$$missing" ]; then \
 		echo "installing Debian packages:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi

@@ -94,7 +94,8 @@ def test_select_and_ignore(tmp_path: Path) -> None:
         ("novel.txt", "第一章\n\n那一年的春天来得很早。\n" * 40, "没有找到部门预算绩效文本的内容"),
         ("data.csv", "a,b\n1,2\n", "不支持的文件格式“.csv”"),
         ("empty.txt", "", "文件为空"),
-        ("other.pdf", "%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n", "不支持的文件格式“.pdf”"),
+        ("broken.pdf", "%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n", "PDF 文件无法打开"),
+        ("data.odt", "PK", "不支持的文件格式“.odt”"),
     ],
 )
 def test_files_that_are_not_performance_documents(
@@ -105,6 +106,21 @@ def test_files_that_are_not_performance_documents(
     code, out, err = run("check", str(path))
     assert (code, out) == (2, "")
     assert message in err and "Traceback" not in err
+
+
+def test_a_pdf_of_something_else(tmp_path: Path) -> None:
+    import weasyprint  # type: ignore[import-untyped]
+
+    path = tmp_path / "novel.pdf"
+    page = (
+        "<html><body><h1>第一章</h1>"
+        + "<p>那一年的春天来得很早，河边的柳树已经发了芽。</p>" * 30
+        + "</body></html>"
+    )
+    path.write_bytes(weasyprint.HTML(string=page).write_pdf())
+    code, out, err = run("check", str(path))
+    assert (code, out) == (2, "")
+    assert "没有找到部门预算绩效文本的内容" in err
 
 
 def test_a_bad_profile_exits_2(tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ def test_unreadable_input_exits_2_with_a_message(tmp_path: Path) -> None:
     assert err == f"jixiao: {empty}：文件为空，没有可读取的内容。请检查是否选错了文件。\n"
     assert run("parse", str(tmp_path / "missing.txt"))[0] == 2
     assert "文件不存在" in run("parse", str(tmp_path / "missing.txt"))[2]
-    assert "不支持的文件格式“.pdf”" in run("check", str(tmp_path / "a.pdf"))[2]
+    assert "不支持的文件格式“.odt”" in run("check", str(tmp_path / "a.odt"))[2]
     assert run("check", str(tmp_path))[0] == 2
 
 

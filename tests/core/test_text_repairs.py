@@ -172,3 +172,35 @@ def test_operator_value_and_unit_in_columns_of_their_own() -> None:
     values = [(i.value.raw, i.value.operator, i.value.unit) for i in doc.projects[0].indicators]
     assert values == [("≥3 次", "≥", "次"), ("＝100%", "=", "%"), ("效果明显", None, None)]
     assert [f.code for f in findings if f.code == "P06"] == ["P06"]  # no 绩效指标描述 column
+
+
+def test_a_table_that_is_not_a_target_table_is_skipped() -> None:
+    other = "序号\t姓名\t金额\n1\t张三\t100\n\n"
+    doc, findings = read_inline(
+        "第二部分\n" + other + rows("产出指标\t数量指标\t甲\t甲\t≥3 次\t计划").split("第二部分\n", 1)[1]
+    )
+    assert [p.name for p in doc.projects] == ["示范项目"]
+    assert [(f.code, f.source.line) for f in findings if f.code == "P07"] == [("P07", 2)]
+
+
+def test_contents_without_page_numbers_and_a_unit_named_dan() -> None:
+    toc = "目 录\n第一部分 部门整体绩效目标\n一、总体绩效目标\n第二部分 预算项目绩效目标\n1.示范项目绩效目标表\n"
+    text = (
+        toc
+        + "第一部分\n一、总体绩效目标\n全年帮扶 20 人。\n"
+        + rows("产出指标\t数量指标\t甲\t甲\t≥3 次\t计划").replace(
+            "123456 某单位 单位：万元", "123456 单县总工会 单位：万元"
+        )
+    )
+    doc, _ = read_inline(text)
+    assert [e.title for e in doc.contents] == [
+        "第一部分 部门整体绩效目标",
+        "一、总体绩效目标",
+        "第二部分 预算项目绩效目标",
+        "1.示范项目绩效目标表",
+    ]
+    assert (doc.projects[0].unit_code, doc.projects[0].unit_name, doc.projects[0].money_unit) == (
+        "123456",
+        "单县总工会",
+        "万元",
+    )

@@ -18,7 +18,7 @@ from jixiao.model.indicator_value import DOUBTS
 from jixiao.model.json_schema import document_schema
 
 DOCS = Path(__file__).resolve().parents[3] / "docs"
-COMMANDS = ("parse", "convert", "check", "fix", "rules", "schema")
+COMMANDS = ("parse", "convert", "import", "check", "fix", "rules", "schema")
 
 
 def cli_reference() -> str:

@@ -54,7 +54,10 @@ class OutputFormat(StrEnum):
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式：text（可读）或 json。")]
 FileArgument = Annotated[
-    Path, typer.Argument(help="要读取的文件（.txt 或 .json）；“-”表示从标准输入读取。", show_default=False)
+    Path,
+    typer.Argument(
+        help="要读取的文件（.txt .json .docx .xlsx .pdf）；“-”表示从标准输入读取。", show_default=False
+    ),
 ]
 FromOption = Annotated[str | None, typer.Option("--from", help="输入格式（默认按扩展名判断）。")]
 
@@ -215,6 +218,55 @@ def _check_with_progress(
         return check_many(
             paths, profile, jobs, fmt, lambda _: bar.advance(task), keep_documents=keep, output=output
         )
+
+
+@app.command(name="import", cls=_Command)
+def import_folder(
+    folder: Annotated[
+        Path, typer.Argument(help="包含文档的文件夹（.txt .json .docx .xlsx .pdf）。", show_default=False)
+    ],
+    out_dir: Annotated[
+        Path, typer.Option("--output", "-o", help="输出文件夹（按原目录结构写出）。", show_default=False)
+    ],
+    to_fmt: Annotated[
+        str, typer.Option("--to", help="输出格式：json、txt、docx、xlsx、html 或 pdf。")
+    ] = "json",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="并行转换的进程数。")] = 1,
+) -> None:
+    """批量读取一个文件夹中的文档，转换为指定格式写出，并汇总无法读取的文件。"""
+    from jixiao.exporters import WRITERS
+    from jixiao.service.bulk import convert_many, target_for
+    from jixiao.service.checking import expand_paths
+
+    fmt = to_fmt.lower().lstrip(".")
+    if fmt not in WRITERS:
+        _fail(
+            ValueError(f"不支持的输出格式“{to_fmt}”。可用：{'、'.join(k for k in WRITERS if k != 'text')}。")
+        )
+    if not folder.is_dir():
+        _fail(ValueError(f"{folder}：不是文件夹。"))
+    sources = expand_paths([folder])
+    if not sources:
+        _fail(ValueError(f"{folder}：没有找到可以读取的文档。"))
+    pairs = [(str(s), str(target_for(s, folder, out_dir, fmt))) for s in sources]
+    if sys.stderr.isatty():
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("转换中", total=len(pairs))
+            results = convert_many(pairs, fmt, jobs, lambda _: bar.advance(task))
+    else:
+        results = convert_many(pairs, fmt, jobs)
+    failed = [r for r in results if r.error is not None]
+    for r in failed:
+        sys.stderr.write(f"无法读取 {r.source}：{r.error}\n")
+    done = len(results) - len(failed)
+    with_errors = sum(1 for r in results if r.errors)
+    sys.stderr.write(
+        f"共 {len(results)} 个文件：已转换 {done} 个（其中 {with_errors} 个读取时有错误，用 jixiao check 查看），"
+        f"无法读取 {len(failed)} 个。输出在 {out_dir}。\n"
+    )
+    raise typer.Exit(EXIT_UNREADABLE if failed else EXIT_OK)
 
 
 @app.command(cls=_Command)

@@ -1,6 +1,6 @@
 """Importers: bytes of a file become a PerformanceDocument and the findings of reading it.
 
-Each format has one extractor to the shared layout (text today; DOCX, XLSX and PDF later) and one assembler
+Each format has one extractor to the shared layout (text, DOCX, XLSX, PDF) and one assembler
 turns every layout into the model. JSON, the interchange form, maps straight to the model.
 """
 
@@ -27,7 +27,32 @@ def _read_json(data: bytes, file: str | None) -> tuple[PerformanceDocument, list
     return read_json(data, file)
 
 
-READERS: dict[str, Reader] = {"txt": _read_text, "text": _read_text, "json": _read_json}
+def _read_docx(data: bytes, file: str | None) -> tuple[PerformanceDocument, list[Finding]]:
+    from jixiao.importers.docx import read_docx
+
+    return read_docx(data, file)
+
+
+def _read_xlsx(data: bytes, file: str | None) -> tuple[PerformanceDocument, list[Finding]]:
+    from jixiao.importers.xlsx import read_xlsx
+
+    return read_xlsx(data, file)
+
+
+def _read_pdf(data: bytes, file: str | None) -> tuple[PerformanceDocument, list[Finding]]:
+    from jixiao.importers.pdf import read_pdf
+
+    return read_pdf(data, file)
+
+
+READERS: dict[str, Reader] = {
+    "txt": _read_text,
+    "text": _read_text,
+    "json": _read_json,
+    "docx": _read_docx,
+    "xlsx": _read_xlsx,
+    "pdf": _read_pdf,
+}
 
 
 def format_of(path: str | Path) -> str:

@@ -19,7 +19,7 @@ from jixiao.importers.layout import Layout, Row, Table, TextLine
 from jixiao.model import ContentsEntry, Finding, FrameworkVersion, PerformanceDocument, Project, Subject
 
 _TITLE = re.compile(r"^(\d{1,3})\s*[.、．]\s*(.+绩效目标表)$")
-_UNIT = re.compile(r"^(\d{6,12})\s*([^\s单]\S*(?:\s+\S+)*?)?(?:\s*单位\s*[:：]\s*(\S+))?$")
+_UNIT = re.compile(r"^(\d{6,12})\s*(?!单位\s*[:：])(\S+(?:\s+\S+)*?)?(?:\s*单位\s*[:：]\s*(\S+))?$")
 _MONEY_UNIT = re.compile(r"^单位\s*[:：]\s*(\S+)$")
 _PART_TWO_HEADINGS = ("预算项目绩效目标", "项目绩效目标")
 
@@ -44,8 +44,9 @@ class _Assembler:
                 self._table(block)
             else:
                 self._line(block, index)
-        for reader in self.readers:
+        for number, reader in enumerate(self.readers, start=1):
             reader.finish_carry_report()
+            self._report_incomplete(reader.draft, number)
         return self._document(), self.ctx.findings
 
     # -- text lines -------------------------------------------------------------------------------
@@ -75,15 +76,16 @@ class _Assembler:
         key = label_key(text)
         if key.startswith(("第一部分", "第二部分")):
             listed = any(same_heading(e.title, text) for e in self.contents)
-            return listed or not self._paged_entry_follows(index)
+            return listed or not self._repeated_later(index, text)
         return len(key) > 60 or any(label_key(e.title) == key for e in self.contents)
 
-    def _paged_entry_follows(self, index: int) -> bool:
+    def _repeated_later(self, index: int, text: str) -> bool:
+        """True when a later line repeats a heading: the first one was the contents' entry for it."""
         blocks = self.layout.blocks
         for i in range(index + 1, len(blocks)):
             block = blocks[i]
-            if isinstance(block, TextLine):
-                return read_entry(block.text).page is not None
+            if isinstance(block, TextLine) and same_heading(block.text, text):
+                return True
         return False
 
     def _contents_line(self, text: str) -> None:
@@ -114,11 +116,26 @@ class _Assembler:
     # -- tables -----------------------------------------------------------------------------------
     def _table(self, table: Table) -> None:
         self.state = "part_two"
+        if not _has_label_row(table) and not self._fits_last_indicator_table(table):
+            first = next((r for r in table.rows if not r.is_blank), table.rows[0])
+            self.ctx.report(
+                "P07",
+                f"第 {first.line} 行起的表格不是绩效目标表（没有项目编码、预算、绩效目标或指标表头等栏目），已跳过。",
+                self.ctx.source(first.line, first.page, " | ".join(c for c in first.cells if c)[:60]),
+            )
+            return
         if self.drafts and self.pending_title is None and not _has_project_row(table):
             self.readers[-1].read(table)  # a table continued after a page break
             return
         for rows in _split_projects(table):
             self._new_project(Table(rows, table.number, table.page))
+
+    def _fits_last_indicator_table(self, table: Table) -> bool:
+        """A table without labels continues the last project's indicators when its rows are as wide."""
+        if not self.drafts or not self.drafts[-1].columns:
+            return False
+        width = max(self.drafts[-1].columns.values()) + 1
+        return any(len(r.cells) >= width - 1 for r in table.rows if not r.is_blank)
 
     def _new_project(self, table: Table) -> None:
         first = next(r for r in table.rows if not r.is_blank)
@@ -135,7 +152,6 @@ class _Assembler:
         self.readers.append(reader)
         self.pending_title = None
         reader.read(table)
-        self._report_incomplete(draft, len(self.drafts))
 
     def _report_incomplete(self, draft: ProjectDraft, number: int) -> None:
         missing = []
@@ -181,6 +197,22 @@ class _Assembler:
             framework_version=_framework(projects),
             source=self.ctx.source(None),
         )
+
+
+_TABLE_LABELS = (
+    "项目编码",
+    "项目名称",
+    "预算规模",
+    "预算数",
+    "项目资金",
+    "资金支出计划",
+    "绩效目标",
+    "一级指标",
+)
+
+
+def _has_label_row(table: Table) -> bool:
+    return any(label_key(r.cell(0)).startswith(_TABLE_LABELS) for r in table.rows)
 
 
 def _has_project_row(table: Table) -> bool:

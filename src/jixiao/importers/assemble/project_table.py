@@ -120,6 +120,21 @@ class ProjectTableReader:
         self.month_spans: list[tuple[int, int, str]] = []
         self.carried: dict[str, list[int]] = {"level1": [], "level2": []}
         self.repeated_header: Source | None = None
+        self.last_label = ""
+
+    def _rejoin_label(self, table: Table, index: int, row: Row) -> Row:
+        """A row label broken by a page (预算规模及资 | 金用途): the rest joins the label above, the row reads on."""
+        head, rest = self.last_label, row.cell(0)
+        if not (head and rest) or is_label(rest) or not is_label(head + rest):
+            return row
+        self.ctx.report(
+            "P04",
+            f"项目 {self.number} 的栏目名称“{head.strip()}{rest.strip()}”被分页断开，"
+            f"第 {row.line} 行的“{rest.strip()}”已并回上一页的栏目名称。",
+            self._src(table, index, row, 0),
+            self._subject(),
+        )
+        return Row(("", *row.cells[1:]), row.line, row.page)
 
     # -- cells --------------------------------------------------------------------------------------
     def _src(self, table: Table, row_index: int, row: Row, column: int | None = None) -> Source:
@@ -172,9 +187,13 @@ class ProjectTableReader:
     # -- rows ---------------------------------------------------------------------------------------
     def read(self, table: Table) -> None:
         """Read every row of a table into the draft."""
-        for index, row in enumerate(table.rows):
-            if row.is_blank:
+        first = True
+        for index, original in enumerate(table.rows):
+            if original.is_blank:
                 continue
+            row = self._rejoin_label(table, index, original) if first else original
+            first = False
+            self.last_label = row.cell(0)
             key = label_key(row.cell(0))
             if key != "一级指标" and self.mode != "indicators":
                 self._clean_labels(table, index, row)
