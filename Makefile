@@ -52,6 +52,8 @@ bench: install
 	$(BIN)/python -m compileall -q src
 	$(BIN)/python bench/parse_speed.py
 	$(BIN)/python bench/check_speed.py
+	$(BIN)/python bench/export_speed.py
+	$(BIN)/python bench/pdf_speed.py
 
 docs: install
 	$(BIN)/python -m jixiao.cli.docs

@@ -204,3 +204,19 @@ def test_contents_without_page_numbers_and_a_unit_named_dan() -> None:
         "单县总工会",
         "万元",
     )
+
+
+def test_rows_with_pipes_between_cells_and_traditional_labels() -> None:
+    from ..conftest import EXAMPLE
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    piped = "\n".join(
+        "| " + " | ".join(line.split("\t")) + " |" if "\t" in line else line for line in text.split("\n")
+    )
+    doc, _ = read_inline(piped)
+    reference, _ = read_inline(text)
+    assert doc == reference
+    traditional = text.replace("項目編碼", "").replace("项目编码", "項目編碼").replace("一级指标", "一級指標")
+    doc2, _ = read_inline(traditional)
+    assert [p.code for p in doc2.projects] == [p.code for p in reference.projects]
+    assert doc2.indicator_count == 42

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from jixiao.model.normalize import to_simplified
+
 _SPACES = frozenset(" \t\u00a0\u3000")
 
 
@@ -41,8 +43,8 @@ def join_cjk_spaces(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
-    """A label reduced for matching: no whitespace, ASCII colon and parentheses, ％ as %."""
-    key = "".join(text.split())
+    """A label reduced for matching: no whitespace, simplified characters, ASCII colon and parentheses, %."""
+    key = to_simplified("".join(text.split()))[0]
     return key.replace("：", ":").replace("（", "(").replace("）", ")").replace("％", "%")
 
 

@@ -510,17 +510,15 @@ class _Builder:
             images = sum(p.images for p in self.pages)
             what = "页面只有图片，可能是扫描件" if images else "页面上没有文字"
             raise UnreadableError(
-                f"PDF 没有文字层（{what}），无法直接读取。需要先做文字识别（OCR）："
-                "安装可选组件 jixiao[ocr]（pip install 'jixiao[ocr]'）后即可读取扫描件；"
-                "也可以从原始 Word/WPS 文件重新导出带文字的 PDF。",
+                f"PDF 没有文字层（{what}），无法直接读取：需要先做文字识别（OCR），本版本尚不支持。"
+                "请从原始 Word/WPS 文件重新导出带文字的 PDF，或提供 DOCX/XLSX 文件。",
                 self.file,
             )
         garbage = sum(p.garbage for p in self.pages)
         if garbage > _GARBAGE_SHARE * total:
             raise UnreadableError(
                 f"PDF 中的文字无法解码（{garbage} / {total} 个字符是乱码：字体缺少 Unicode 映射），"
-                "复制出来也是乱码。请从原始 Word/WPS 文件重新导出 PDF（嵌入字体），"
-                "或者当作扫描件处理：安装可选组件 jixiao[ocr] 后做文字识别（OCR）。",
+                "复制出来也是乱码。请从原始 Word/WPS 文件重新导出 PDF（嵌入字体），或提供 DOCX/XLSX 文件。",
                 self.file,
             )
         for page in self.pages:
@@ -538,8 +536,8 @@ class _Builder:
         self.findings.append(
             import_finding(
                 "P07",
-                f"第 {page.number} 页没有文字层（只有图片，可能是扫描页），其内容未读取；"
-                "安装可选组件 jixiao[ocr] 后可做文字识别。",
+                f"第 {page.number} 页没有文字层（只有图片，可能是扫描页），其内容未读取"
+                "（文字识别 OCR 本版本尚不支持），请核对原文。",
                 Source(file=self.file, page=page.number),
             )
         )

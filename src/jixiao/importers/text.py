@@ -12,6 +12,7 @@ from jixiao.importers.layout import Block, Layout, Row, Table, TextLine
 from jixiao.model import Finding, PerformanceDocument, Source
 
 _PAGE_FOOTER = re.compile(r"^\s*[-—–]+\s*\d{1,4}\s*[-—–]+\s*$")
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 def read_text(data: bytes, file: str | None = None) -> tuple[PerformanceDocument, list[Finding]]:
@@ -54,6 +55,14 @@ def extract_text_layout(text: str, file: str | None = None) -> tuple[Layout, lis
         if "\t" in line and (rows or line.strip()):
             # a line of tabs alone inside a table is a row of empty cells, not the table's end
             rows.append(Row(tuple(c.strip() for c in line.split("\t")), number, page))
+        elif line.count("|") >= 2 and not _RULE.match(line):
+            # one table row per line with | between cells, sometimes with leading and trailing |
+            cells = line.strip()
+            cells = cells[1:] if cells.startswith("|") else cells
+            cells = cells[:-1] if cells.endswith("|") else cells
+            rows.append(Row(tuple(c.strip() for c in cells.split("|")), number, page))
+        elif _RULE.match(line) and rows:
+            continue  # a markdown rule under a header: |---|---|
         elif not line.strip():
             close_table()
         elif rows:
