@@ -40,3 +40,13 @@ def test_bad_arguments(tmp_path: Path) -> None:
     assert runner.invoke(app, ["import", str(tmp_path), "-o", "x", "--to", "odt"]).exit_code == 2
     assert runner.invoke(app, ["import", str(EXAMPLE), "-o", "x"]).exit_code == 2
     assert "没有找到可以读取的文档" in runner.invoke(app, ["import", str(tmp_path), "-o", "x"]).stderr
+
+
+def test_files_of_the_same_name_in_several_formats_do_not_overwrite_each_other(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE, tmp_path / "doc.txt")
+    (tmp_path / "doc.json").write_text(
+        runner.invoke(app, ["parse", str(EXAMPLE), "-f", "json"]).stdout, encoding="utf-8"
+    )
+    result = runner.invoke(app, ["import", str(tmp_path), "-o", str(tmp_path / "out"), "--to", "txt"])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["doc.json.txt", "doc.txt.txt"]

@@ -235,7 +235,7 @@ def import_folder(
 ) -> None:
     """批量读取一个文件夹中的文档，转换为指定格式写出，并汇总无法读取的文件。"""
     from jixiao.exporters import WRITERS
-    from jixiao.service.bulk import convert_many, target_for
+    from jixiao.service.bulk import convert_many, target_for, unique_targets
     from jixiao.service.checking import expand_paths
 
     fmt = to_fmt.lower().lstrip(".")
@@ -248,7 +248,7 @@ def import_folder(
     sources = expand_paths([folder])
     if not sources:
         _fail(ValueError(f"{folder}：没有找到可以读取的文档。"))
-    pairs = [(str(s), str(target_for(s, folder, out_dir, fmt))) for s in sources]
+    pairs = unique_targets([(s, target_for(s, folder, out_dir, fmt)) for s in sources])
     if sys.stderr.isatty():
         from rich.progress import Progress
 

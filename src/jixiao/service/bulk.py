@@ -28,6 +28,21 @@ def target_for(source: Path, root: Path, out_dir: Path, fmt: str) -> Path:
     return (out_dir / relative).with_suffix(f".{fmt}")
 
 
+def unique_targets(pairs: Sequence[tuple[Path, Path]]) -> list[tuple[str, str]]:
+    """(source, target) pairs where files that would write the same target keep their format in the name.
+
+    ``a.docx`` and ``a.pdf`` to JSON become ``a.docx.json`` and ``a.pdf.json`` rather than overwrite each other.
+    """
+    counts: dict[Path, int] = {}
+    for _, target in pairs:
+        counts[target] = counts.get(target, 0) + 1
+    out = []
+    for source, target in pairs:
+        chosen = target.with_name(f"{source.name}{target.suffix}") if counts[target] > 1 else target
+        out.append((str(source), str(chosen)))
+    return out
+
+
 def convert_one(source: str, target: str, fmt: str) -> Converted:
     """Read one file and write it in ``fmt``; an unreadable file gives its message."""
     try:
