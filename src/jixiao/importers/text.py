@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from jixiao.importers.assemble import assemble
+from jixiao.importers.cells import Cell, cell_text, ends_cells, rebuild_rows, starts_cells
 from jixiao.importers.cleanup import join_broken
 from jixiao.importers.codes import import_finding
 from jixiao.importers.decode import decode_text
@@ -33,10 +34,11 @@ def read_text(data: bytes, file: str | None = None) -> tuple[PerformanceDocument
 
 
 def extract_text_layout(text: str, file: str | None = None) -> tuple[Layout, list[Finding]]:
-    """Split text into lines and tables: a run of lines holding tabs is one table."""
+    """Split text into lines and tables: a run of lines holding tabs is one table, or one cell per line."""
     blocks: list[Block] = []
     findings: list[Finding] = []
     rows: list[Row] = []
+    region: list[Cell] | None = None  # a table written one cell per line, from its 项目编码 line
     page = 1
     tables = 0
 
@@ -47,11 +49,25 @@ def extract_text_layout(text: str, file: str | None = None) -> tuple[Layout, lis
             blocks.append(Table(tuple(rows), tables, rows[0].page))
             rows = []
 
+    def close_region() -> None:
+        nonlocal region, rows
+        if region:
+            rows, found = rebuild_rows(region, file)
+            findings.extend(found)
+            close_table()
+        region = None
+
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         page += raw.count("\f")
         line = raw.replace("\f", "").rstrip(" \r\u3000")
         if _PAGE_FOOTER.match(line):
             continue
+        if region is not None:
+            if not ends_cells(line):
+                if cell := cell_text(line):
+                    region.append(Cell(cell, number, page))
+                continue
+            close_region()
         if "\t" in line and (rows or line.strip()):
             # a line of tabs alone inside a table is a row of empty cells, not the table's end
             rows.append(Row(tuple(c.strip() for c in line.split("\t")), number, page))
@@ -63,6 +79,9 @@ def extract_text_layout(text: str, file: str | None = None) -> tuple[Layout, lis
             rows.append(Row(tuple(c.strip() for c in cells.split("|")), number, page))
         elif _RULE.match(line) and rows:
             continue  # a markdown rule under a header: |---|---|
+        elif "项目" in line and starts_cells(line):
+            close_table()
+            region = [Cell(cell_text(line), number, page)]
         elif not line.strip():
             close_table()
         elif rows:
@@ -77,6 +96,7 @@ def extract_text_layout(text: str, file: str | None = None) -> tuple[Layout, lis
             )
         else:
             blocks.append(TextLine(line.strip(), number, page))
+    close_region()
     close_table()
     return Layout(file, tuple(blocks)), findings
 
