@@ -24,7 +24,7 @@ deps:
 $(STAMP): pyproject.toml | deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,ocr]'
 	# an editable install compiles nothing; byte-compile as a regular install would, so the CLI starts fast
 	$(BIN)/python -m compileall -q src
 	touch $(STAMP)

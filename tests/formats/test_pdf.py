@@ -315,7 +315,7 @@ def test_a_pdf_without_text() -> None:
     page.gen_content()
     message = _unreadable(_pdfium_bytes(scan), "scan.pdf")
     assert "PDF 没有文字层（页面只有图片，可能是扫描件）" in message
-    assert "需要先做文字识别（OCR），本版本尚不支持" in message
+    assert "文字识别（OCR）也没有识别出文字" in message
 
 
 def test_a_scanned_page_among_text_pages_is_reported(made_pdf: bytes, text_doc: PerformanceDocument) -> None:

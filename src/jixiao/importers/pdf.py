@@ -99,7 +99,8 @@ def extract_pdf_layout(data: bytes, file: str | None = None) -> tuple[Layout, li
             f"（技术信息：第 {broken[0][0]} 页，{broken[0][1]}）",
             file,
         )
-    layout, findings = _Builder(pages, file).build()
+    scanned = [p.number for p in pages if p.chars == 0 and p.images]
+    layout, findings = _Builder(pages, file, _ocr_pages(data, scanned) if scanned else {}).build()
     for number, reason in broken:
         findings.append(
             import_finding(
@@ -109,6 +110,36 @@ def extract_pdf_layout(data: bytes, file: str | None = None) -> tuple[Layout, li
             )
         )
     return layout, findings
+
+
+def _ocr_pages(data: bytes, numbers: list[int]) -> dict[int, list[Block] | str]:
+    """Pages without a text layer read by OCR when the optional component is installed: each page's blocks,
+    or why it could not be read. Nothing (and no import of the OCR engine) when it is not installed."""
+    from jixiao.importers.ocr import ocr_available
+
+    if not ocr_available():
+        return {}
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    from jixiao.importers.ocr import ocr_page_layout
+
+    read: dict[int, list[Block] | str] = {}
+    document = pdfium.PdfDocument(data)
+    try:
+        for number in numbers:
+            try:
+                image = document[number - 1].render(scale=200 / 72).to_pil()  # 200 dpi
+                lines, tables = ocr_page_layout(image, number)
+            except Exception as exc:
+                read[number] = _reason(exc)
+                continue
+            blocks: list[Block] = [*lines, *tables]
+            read[number] = sorted(
+                blocks, key=lambda b: (b.line if isinstance(b, TextLine) else b.rows[0].line) or 0
+            )
+    finally:
+        document.close()
+    return read
 
 
 # -- errors ----------------------------------------------------------------------------------------
@@ -426,9 +457,10 @@ class _TableDraft:
 class _Builder:
     """Pages to layout blocks: paragraphs joined, page numbers dropped, rows broken by a page joined."""
 
-    def __init__(self, pages: list[_Page], file: str | None) -> None:
+    def __init__(self, pages: list[_Page], file: str | None, ocr: dict[int, list[Block] | str]) -> None:
         self.pages = pages
         self.file = file
+        self.ocr = ocr  # pages without a text layer read by OCR: their blocks, or why they could not be read
         self.findings: list[Finding] = []
         # PDFs from Word, WPS, LibreOffice and browsers carry spaces as characters: a wrapped line then
         # ends with its space when it was wrapped at one, and lines join exactly. Without any space
@@ -439,11 +471,15 @@ class _Builder:
         """The layout of the pages, and what reading them found."""
         self._check_text()
         areas = self._text_areas()
-        drafts: list[_Para | _TableDraft] = []
+        drafts: list[_Para | _TableDraft | Block] = []
         for page in self.pages:
             left, right = areas[round(page.width)]
             if page.chars == 0 and page.images:
-                self._report_scanned_page(page)
+                read = self.ocr.get(page.number)
+                self._report_scanned_page(page, read)
+                if isinstance(read, list):
+                    drafts.extend(read)
+                    continue
             entries: list[tuple[float, _Line | _PageTable]] = [(line.top, line) for line in page.lines]
             entries += [(t.bbox[1], t) for t in page.tables]
             entries.sort(key=lambda e: e[0])
@@ -466,12 +502,22 @@ class _Builder:
                     drafts.append(_Para([item.text], page.number, item, page.number))
         return Layout(self.file, tuple(self._blocks(drafts))), self.findings
 
-    def _blocks(self, drafts: list[_Para | _TableDraft]) -> list[Block]:
+    def _blocks(self, drafts: list[_Para | _TableDraft | Block]) -> list[Block]:
         """Drafts to blocks, numbering the lines (a text line or a table row each) in reading order."""
         blocks: list[Block] = []
         counter = 0
         tables = 0
         for draft in drafts:
+            if isinstance(draft, TextLine):  # read by OCR
+                counter += 1
+                blocks.append(draft._replace(line=counter))
+                continue
+            if isinstance(draft, Table):  # read by OCR
+                tables += 1
+                numbered = tuple(r._replace(line=counter + k) for k, r in enumerate(draft.rows, start=1))
+                counter += len(numbered)
+                blocks.append(draft._replace(rows=numbered, number=tables))
+                continue
             if isinstance(draft, _Para):
                 blocks.append(TextLine(self._join(draft.pieces), counter + 1, draft.page))
                 counter += len(draft.pieces)
@@ -507,11 +553,22 @@ class _Builder:
     def _check_text(self) -> None:
         total = sum(p.chars for p in self.pages)
         if total == 0:
+            if any(isinstance(r, list) and r for r in self.ocr.values()):
+                return  # read by OCR
             images = sum(p.images for p in self.pages)
             what = "页面只有图片，可能是扫描件" if images else "页面上没有文字"
+            if not images:
+                how = "页面上既没有文字也没有图片，文字识别（OCR）也无从识别。请"
+            elif self.ocr:
+                how = "文字识别（OCR）也没有识别出文字（图片可能不是文字，或者太模糊）。请"
+            else:
+                how = (
+                    "需要先做文字识别（OCR），而文字识别组件没有安装："
+                    "安装可选组件（pip install 'jixiao[ocr]'）后即可读取扫描件；否则请"
+                )
             raise UnreadableError(
-                f"PDF 没有文字层（{what}），无法直接读取：需要先做文字识别（OCR），本版本尚不支持。"
-                "请从原始 Word/WPS 文件重新导出带文字的 PDF，或提供 DOCX/XLSX 文件。",
+                f"PDF 没有文字层（{what}），无法直接读取：{how}"
+                "从原始 Word/WPS 文件重新导出带文字的 PDF，或提供 DOCX/XLSX 文件。",
                 self.file,
             )
         garbage = sum(p.garbage for p in self.pages)
@@ -532,15 +589,20 @@ class _Builder:
                     )
                 )
 
-    def _report_scanned_page(self, page: _Page) -> None:
-        self.findings.append(
-            import_finding(
-                "P07",
-                f"第 {page.number} 页没有文字层（只有图片，可能是扫描页），其内容未读取"
-                "（文字识别 OCR 本版本尚不支持），请核对原文。",
-                Source(file=self.file, page=page.number),
+    def _report_scanned_page(self, page: _Page, read: list[Block] | str | None) -> None:
+        if isinstance(read, list):
+            message = f"第 {page.number} 页没有文字层，已用文字识别（OCR）读取，请核对识别结果。"
+        elif read is not None:
+            message = (
+                f"第 {page.number} 页没有文字层（只有图片，可能是扫描页），文字识别（OCR）失败，其内容未读取，"
+                f"请核对原文。（技术信息：{read}）"
             )
-        )
+        else:
+            message = (
+                f"第 {page.number} 页没有文字层（只有图片，可能是扫描页），其内容未读取，请核对原文；"
+                "安装可选的文字识别组件（pip install 'jixiao[ocr]'）后可以读取扫描页。"
+            )
+        self.findings.append(import_finding("P07", message, Source(file=self.file, page=page.number)))
 
     # geometry ------------------------------------------------------------------------------------
     def _text_areas(self) -> dict[int, tuple[float, float]]:
