@@ -119,3 +119,19 @@ def test_standard_input() -> None:
         2,
         "jixiao: <stdin>：文件为空，没有可读取的内容。请检查是否选错了文件。\n",
     )
+
+
+def test_convert_through_every_format(tmp_path: Path) -> None:
+    from jixiao.importers import read_document
+
+    chain = ["docx", "xlsx", "pdf", "json", "txt"]
+    source = EXAMPLE
+    for fmt in chain:
+        target = tmp_path / f"step.{fmt}"
+        assert run("convert", str(source), str(target))[0] == 0, fmt
+        source = target
+    assert run("convert", str(source), str(tmp_path / "page.html"))[0] == 0
+    original, _ = read_document(EXAMPLE.read_bytes(), str(EXAMPLE))
+    final, _ = read_document(source.read_bytes(), str(source))
+    assert final == original
+    assert "<table" in (tmp_path / "page.html").read_text(encoding="utf-8")
