@@ -140,7 +140,6 @@ def test_written_layout_is_the_official_one(example: PerformanceDocument) -> Non
 # -- the example written by LibreOffice --------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SHARED_DOCX.exists(), reason="the example DOCX is not in examples/")
 def test_libreoffice_example_reads_like_the_text_form(example: PerformanceDocument) -> None:
     doc, findings = read_document(SHARED_DOCX.read_bytes(), SHARED_DOCX.name)
     for got, want in zip(doc.projects, example.projects, strict=True):
@@ -175,7 +174,6 @@ def test_libreoffice_example_reads_like_the_text_form(example: PerformanceDocume
     assert "S04" not in codes(findings)
 
 
-@pytest.mark.skipif(not SHARED_DOCX.exists(), reason="the example DOCX is not in examples/")
 def test_libreoffice_example_layout_resolves_merged_cells() -> None:
     layout, findings = extract_docx_layout(SHARED_DOCX.read_bytes(), SHARED_DOCX.name)
     assert findings == []
