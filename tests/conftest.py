@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from jixiao.importers import read_document
 from jixiao.model import Finding, PerformanceDocument
+
+# CI runs the property tests with a fixed seed, so a run can be repeated exactly; locally they explore.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "julu-zonggonghui-2024-draft.txt"
