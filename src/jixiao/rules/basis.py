@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from jixiao.model import Finding, Indicator, PerformanceDocument, Project, Subject
+from jixiao.model import Finding, PerformanceDocument, Project, Subject
 from jixiao.rules.base import RuleContext, rule
+from jixiao.rules.framework import is_satisfaction
 from jixiao.rules.profile import Profile
 from jixiao.rules.text import similarity
 
@@ -33,10 +34,6 @@ _FIVE_YEAR_PLAN = re.compile(
 )
 _CLAUSE_END = re.compile(r"[，。；;,、]")
 _DIGITS = "一二三四五六七八九"
-
-
-def _is_satisfaction(indicator: Indicator) -> bool:
-    return "满意度" in indicator.level1 or "满意度" in indicator.level2
 
 
 def _compact(text: str) -> str:
@@ -350,7 +347,7 @@ def _same_citation(a: str, b: str, profile: Profile) -> bool:
 )
 def b04(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):
-        rows = [ind for ind in project.indicators if not _is_satisfaction(ind)]
+        rows = [ind for ind in project.indicators if not is_satisfaction(ind)]
         bases = {_compact(ind.basis) for ind in rows}
         if len(rows) < ctx.profile.copied_basis_min_rows or len(bases) != 1:
             continue
@@ -359,7 +356,7 @@ def b04(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if _complete_plan_citation(basis, doc.fiscal_year, ctx.profile):
             continue
-        satisfaction = [ind for ind in project.indicators if _is_satisfaction(ind)]
+        satisfaction = [ind for ind in project.indicators if is_satisfaction(ind)]
         also = ""
         if satisfaction and all(_same_citation(basis, ind.basis, ctx.profile) for ind in satisfaction):
             exact = all(_compact(ind.basis) == _compact(basis) for ind in satisfaction)

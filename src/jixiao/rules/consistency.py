@@ -14,6 +14,7 @@ from typing import TypeGuard
 from jixiao.model import Finding, Indicator, IndicatorValue, PerformanceDocument, Project, SubGoal, Subject
 from jixiao.model.units import QUANTITY_NOUN_UNITS, convert, normalize_unit, unit_dimension
 from jixiao.rules.base import RuleContext, rule
+from jixiao.rules.framework import is_cost, is_quantity, is_satisfaction
 from jixiao.rules.matching import match_sub_goals as match_projects
 from jixiao.rules.profile import Profile
 from jixiao.rules.text import bigrams, similarity, strip_numbering
@@ -25,18 +26,6 @@ _NOT_WORD = re.compile(r"[\s，。、；：,.;:！!？?（）()《》“”\"'�
 _SATISFACTION_PERCENT = re.compile(r"满意[度率]?[^%％\d。；;]{0,12}?(\d+(?:\.\d+)?)\s*[%％]")
 # A count quoted in running text: 47 名, 20 人 (the unit tried as two characters, then one).
 _COUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,2})")
-
-
-def _is_cost(ind: Indicator) -> bool:
-    return "成本" in ind.level1 or "成本" in ind.level2
-
-
-def _is_satisfaction(ind: Indicator) -> bool:
-    return "满意度" in ind.level1 or "满意度" in ind.level2
-
-
-def _is_quantity(ind: Indicator) -> bool:
-    return "数量" in ind.level2
 
 
 def _name(ind: Indicator) -> str:
@@ -106,7 +95,7 @@ def c01(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
             continue
         tol = _tolerance(ctx, project)
         for i_no, ind in enumerate(project.indicators, start=1):
-            if not _is_cost(ind) or _per_unit_name(ind, ctx.profile):
+            if not is_cost(ind) or _per_unit_name(ind, ctx.profile):
                 continue
             if not any(w in ind.level3 or w in ind.description for w in words):
                 continue
@@ -146,7 +135,7 @@ def c02(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
         tol = _tolerance(ctx, project)
         items: list[tuple[int, Indicator, Decimal]] = []
         for i_no, ind in enumerate(project.indicators, start=1):
-            if not _is_cost(ind) or _per_unit_name(ind, ctx.profile) or ind.value.operator in ("≥", ">"):
+            if not is_cost(ind) or _per_unit_name(ind, ctx.profile) or ind.value.operator in ("≥", ">"):
                 continue
             amount = _in_budget_unit(ind.value, project)
             if amount is None:
@@ -219,7 +208,7 @@ def _quantity_for(project: Project, count: str, cost: Indicator) -> tuple[int, I
     found = [
         (i_no, ind)
         for i_no, ind in enumerate(project.indicators, start=1)
-        if _is_quantity(ind)
+        if is_quantity(ind)
         and ind.value.is_quantitative
         and ind.value.number
         and _count_unit(normalize_unit(ind.value.unit or "")) == count
@@ -253,7 +242,7 @@ def c03(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
             continue
         for i_no, ind in enumerate(project.indicators, start=1):
             value = ind.value
-            if not _is_cost(ind) or not _finite(value.number) or value.operator in ("≥", ">"):
+            if not is_cost(ind) or not _finite(value.number) or value.operator in ("≥", ">"):
                 continue
             per = _per_unit(ind)
             if per is None:
@@ -372,7 +361,7 @@ def c05(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
         project = doc.projects[pi]
         text = f"{sub.goal}\n{sub.indicator_text}"
         rows = list(enumerate(project.indicators, start=1))
-        satisfaction = [(i, ind) for i, ind in rows if _is_satisfaction(ind) and ind.value.unit == "%"]
+        satisfaction = [(i, ind) for i, ind in rows if is_satisfaction(ind) and ind.value.unit == "%"]
         satisfaction = satisfaction or [
             (i, ind) for i, ind in rows if "满意" in ind.level3 and ind.value.unit == "%"
         ]
@@ -516,7 +505,7 @@ def c08(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
         if not stated:
             continue
         for i_no, ind in enumerate(project.indicators, start=1):
-            if not _is_cost(ind):
+            if not is_cost(ind):
                 continue
             extra = _kinds(ind.level3 + "，" + ind.description, ctx.profile) - stated
             if not extra:

@@ -118,6 +118,17 @@ def is_cost(indicator: Indicator) -> bool:
     return level1 == COST or level2 in COST_LEVEL2
 
 
+def is_satisfaction(indicator: Indicator) -> bool:
+    """True for a row under 一级 满意度指标 or 二级 (服务对象)满意度指标."""
+    level1, level2 = classify(indicator)
+    return SATISFACTION in (level1, level2)
+
+
+def is_quantity(indicator: Indicator) -> bool:
+    """True for a row under 二级 数量指标."""
+    return classify(indicator)[1] == QUANTITY
+
+
 def is_satisfaction_name(name: str | None) -> bool:
     """True when a 三级指标 names a satisfaction rate (contains 满意, not 不满意)."""
     key = compact(name)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from jixiao.model import Finding, Indicator, PerformanceDocument, Project, SpendingPoint, Subject
 from jixiao.model.units import convert, unit_dimension
 from jixiao.rules.base import RuleContext, indicators, rule
+from jixiao.rules.framework import is_cost
 
 _MONTH = re.compile(r"(\d{1,2})\s*月")
 _FULL_YEAR = 12
@@ -255,10 +256,6 @@ def f05(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-def _is_cost(indicator: Indicator) -> bool:
-    return "成本" in indicator.level2 or "成本" in indicator.level1
-
-
 def _is_money(unit: str) -> bool:
     """True for a simple money unit, known (元, 万元) or not (美元, 百元)."""
     return unit_dimension(unit) == "money" or bool(_CURRENCY.match(unit))
@@ -268,7 +265,7 @@ def _uncomparable_unit(project: Project, indicator: Indicator) -> str | None:
     """The unit of a cost indicator in money that cannot be converted to the budget's unit, if so."""
     value, budget_unit = indicator.value, project.money_unit
     unit = (value.unit or "").strip()
-    if not (_is_cost(indicator) and value.is_quantitative and unit) or "/" in unit:
+    if not (is_cost(indicator) and value.is_quantitative and unit) or "/" in unit:
         return None  # a unit cost (元/人) is compared per unit, not with the budget
     if not _is_money(unit) or unit_dimension(budget_unit) != "money":
         return None

@@ -8,7 +8,7 @@ look at the operator, number and unit. V01 and V04 offer safe fixes that rewrite
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
@@ -27,7 +27,7 @@ from jixiao.model import (
 from jixiao.model.normalize import normalize_text
 from jixiao.model.units import QUANTITY_NOUN_UNITS, normalize_unit, unit_dimension
 from jixiao.rules.base import RuleContext, indicators, rule
-from jixiao.rules.framework import QUANTITY, classify, compact, is_cost, is_satisfaction_name
+from jixiao.rules.framework import compact, is_cost, is_quantity, is_satisfaction_name
 from jixiao.rules.profile import Profile
 
 # Doubts other rules report: V02 (placeholders, none markers), V03 (no unit), S07 (an empty cell).
@@ -324,17 +324,7 @@ def v05(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     passing="困难职工脱困解困人数 ≥20 人",
 )
 def v06(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
-    for p_no, _project, i_no, ind in indicators(doc):
-        value = ind.value
-        if classify(ind)[1] == QUANTITY and value.operator in ("≤", "<") and value.kind == "quantitative":
-            yield ctx.finding(
-                ind.source_of("value"),
-                _row(p_no, i_no),
-                name=compact(ind.level3),
-                raw=_raw(value),
-                operator=value.operator,
-                number=format_value(replace(value, operator=None)),
-            )
+    return _wrong_direction(doc, ctx, is_quantity, ("≤", "<"))
 
 
 @rule(
@@ -350,9 +340,19 @@ def v06(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     passing="人均救助标准 ≤6500 元/人",
 )
 def v07(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
+    return _wrong_direction(doc, ctx, is_cost, ("≥", ">"))
+
+
+def _wrong_direction(
+    doc: PerformanceDocument,
+    ctx: RuleContext,
+    applies: Callable[[Indicator], bool],
+    operators: tuple[str, ...],
+) -> Iterator[Finding]:
+    """Rows a predicate picks whose quantitative value uses one of the operators that point the wrong way."""
     for p_no, _project, i_no, ind in indicators(doc):
         value = ind.value
-        if is_cost(ind) and value.operator in ("≥", ">") and value.kind == "quantitative":
+        if applies(ind) and value.operator in operators and value.kind == "quantitative":
             yield ctx.finding(
                 ind.source_of("value"),
                 _row(p_no, i_no),
