@@ -48,11 +48,6 @@ def order(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     )
 
 
-def build_report(*groups: Iterable[Finding]) -> Report:
-    """A report of findings already made (no rules run), in document order."""
-    return Report(order(f for group in groups for f in group))
-
-
 def check_document(
     doc: PerformanceDocument,
     import_findings: Iterable[Finding] = (),
@@ -66,4 +61,4 @@ def check_document(
     return Report(findings, suggest_grade(findings, profile), profile.name)
 
 
-__all__ = ["Grade", "Report", "build_report", "check_document", "order", "suggest_grade"]
+__all__ = ["Grade", "Report", "check_document", "order", "suggest_grade"]

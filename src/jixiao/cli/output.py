@@ -11,6 +11,7 @@ from jixiao.model import (
     Finding,
     IndicatorValue,
     PerformanceDocument,
+    count_by_severity,
     format_value,
 )
 
@@ -90,7 +91,6 @@ def _clip(text: str, width: int) -> str:
 
 def findings_summary(findings: Iterable[Finding], file: str) -> str:
     """One line counting findings by severity, pointing at ``jixiao check``."""
-    findings = list(findings)
-    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_LABELS}
+    counts = count_by_severity(list(findings))
     text = "，".join(f"{SEVERITY_LABELS[s]} {n} 条" for s, n in counts.items() if n)
     return f"读取时发现：{text}。用 jixiao check {file} 查看详情。\n"
