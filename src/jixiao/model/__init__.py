@@ -10,6 +10,7 @@ from jixiao.model.findings import (
     count_by_severity,
 )
 from jixiao.model.indicator_value import DOUBTS, OPERATORS, VALUE_KINDS, IndicatorValue, Operator, ValueKind
+from jixiao.model.monitoring import MonitoredIndicator, MonitoringReport, ProjectMonitoring
 from jixiao.model.records import (
     FRAMEWORK_VERSIONS,
     STATUS_LABELS,
@@ -25,6 +26,8 @@ from jixiao.model.records import (
     Status,
     SubGoal,
 )
+from jixiao.model.self_evaluation import EvaluatedIndicator, ProjectEvaluation, SelfEvaluation
+from jixiao.model.tracking import FundLine, TargetsRef, fingerprint, targets_ref
 from jixiao.model.value_grammar import format_value, parse_value
 
 __all__ = [
@@ -38,22 +41,32 @@ __all__ = [
     "VALUE_KINDS",
     "ContentsEntry",
     "DepartmentGoals",
+    "EvaluatedIndicator",
     "Finding",
     "FrameworkVersion",
+    "FundLine",
     "Indicator",
     "IndicatorValue",
+    "MonitoredIndicator",
+    "MonitoringReport",
     "Operator",
     "PerformanceDocument",
     "Project",
+    "ProjectEvaluation",
+    "ProjectMonitoring",
     "Safeguard",
+    "SelfEvaluation",
     "Severity",
     "Source",
     "SpendingPoint",
     "Status",
     "SubGoal",
     "Subject",
+    "TargetsRef",
     "ValueKind",
     "count_by_severity",
+    "fingerprint",
     "format_value",
     "parse_value",
+    "targets_ref",
 ]
