@@ -30,6 +30,9 @@ from jixiao.model.self_evaluation import EvaluatedIndicator, ProjectEvaluation, 
 from jixiao.model.tracking import FundLine, TargetsRef, fingerprint, targets_ref
 from jixiao.model.value_grammar import format_value, parse_value
 
+# Any of the three documents of the year: the targets, their monitoring, their self-evaluation.
+AnyDocument = PerformanceDocument | SelfEvaluation | MonitoringReport
+
 __all__ = [
     "DOUBTS",
     "FRAMEWORK_VERSIONS",
@@ -39,6 +42,7 @@ __all__ = [
     "STATUSES",
     "STATUS_LABELS",
     "VALUE_KINDS",
+    "AnyDocument",
     "ContentsEntry",
     "DepartmentGoals",
     "EvaluatedIndicator",
