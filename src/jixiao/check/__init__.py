@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from jixiao.check.engine import check_findings
 from jixiao.check.grade import Grade, suggest_grade
-from jixiao.model import SEVERITIES, Finding, PerformanceDocument, count_by_severity
+from jixiao.model import SEVERITIES, AnyDocument, Finding, PerformanceDocument, count_by_severity
 from jixiao.rules import Rule
 from jixiao.rules.profile import Profile
 
@@ -49,16 +49,22 @@ def order(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 
 
 def check_document(
-    doc: PerformanceDocument,
+    doc: AnyDocument,
     import_findings: Iterable[Finding] = (),
     profile: Profile | None = None,
     rules: Sequence[Rule] | None = None,
     file: str | None = None,
+    targets: PerformanceDocument | None = None,
 ) -> Report:
-    """Check a document with a profile: importer findings kept, rules run, the grade suggested."""
+    """Check a document with a profile: importer findings kept, rules run, the review grade suggested.
+
+    A self-evaluation or monitoring report gets its E or M rules (against ``targets`` when given) and no
+    review grade: its grade is the self-evaluation's own total (``jixiao score``).
+    """
     profile = profile or Profile()
-    findings = order(check_findings(doc, import_findings, profile, rules, file))
-    return Report(findings, suggest_grade(findings, profile), profile.name)
+    findings = order(check_findings(doc, import_findings, profile, rules, file, targets))
+    grade = suggest_grade(findings, profile) if isinstance(doc, PerformanceDocument) else None
+    return Report(findings, grade, profile.name)
 
 
 __all__ = ["Grade", "Report", "check_document", "order", "suggest_grade"]

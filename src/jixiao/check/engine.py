@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from jixiao.model import Finding, PerformanceDocument, Source, Subject
-from jixiao.rules import BUILTIN_RULES, CRITERIA, Rule, RuleContext
+from jixiao.check.catalogue import ALL_RULES, kind_of
+from jixiao.model import AnyDocument, Finding, PerformanceDocument, Source, Subject
+from jixiao.rules import CRITERIA, Rule, RuleContext
 from jixiao.rules.profile import Profile
 
 INTERNAL = "X01"
@@ -29,7 +30,7 @@ def chosen(code: str, rule: Rule | None, profile: Profile) -> bool:
     return not any(matches(s, code, rule) for s in profile.ignore)
 
 
-def run_rules(doc: PerformanceDocument, rules: Sequence[Rule], ctx: RuleContext) -> list[Finding]:
+def run_rules(doc: AnyDocument, rules: Sequence[Rule], ctx: RuleContext) -> list[Finding]:
     """Every chosen rule's findings; a rule that raises becomes one internal finding, the others still run."""
     findings: list[Finding] = []
     for rule in rules:
@@ -54,17 +55,27 @@ def _key(f: Finding) -> tuple[str, int | None, int | None, str | None]:
 
 
 def check_findings(
-    doc: PerformanceDocument,
+    doc: AnyDocument,
     import_findings: Iterable[Finding] = (),
     profile: Profile | None = None,
     rules: Sequence[Rule] | None = None,
     file: str | None = None,
+    targets: PerformanceDocument | None = None,
 ) -> list[Finding]:
-    """The findings of reading and of the chosen rules; a rule repeating an importer finding is dropped."""
+    """The findings of reading and of the chosen rules; a rule repeating an importer finding is dropped.
+
+    Only the rules for the record's kind run (E for a self-evaluation, M for a monitoring report); ``targets``
+    is the approved target document they follow, when known.
+    """
     profile = profile or Profile()
-    catalogue = {r.code: r for r in (rules if rules is not None else BUILTIN_RULES)}
-    active = [r for r in catalogue.values() if not r.decided_while_reading and chosen(r.code, r, profile)]
-    ctx = RuleContext(profile, file=file, severities=dict(profile.severities))
+    kind = kind_of(doc)
+    catalogue = {r.code: r for r in (rules if rules is not None else ALL_RULES)}
+    active = [
+        r
+        for r in catalogue.values()
+        if r.applies_to == kind and not r.decided_while_reading and chosen(r.code, r, profile)
+    ]
+    ctx = RuleContext(profile, file=file, severities=dict(profile.severities), targets=targets)
     kept = [
         _with_severity(f, profile) for f in import_findings if chosen(f.code, catalogue.get(f.code), profile)
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from jixiao.model import Finding, Indicator, PerformanceDocument, Project, Severity, Source, Subject
 
@@ -31,9 +31,15 @@ FAMILIES: dict[str, str] = {
     "C": "预算与目标一致性",
     "D": "部门整体",
     "A": "审核结论",
+    "E": "绩效自评",
+    "M": "绩效运行监控",
 }
+# What a rule checks: a target document, a self-evaluation or a monitoring report.
+DocumentKind = Literal["targets", "self_evaluation", "monitoring"]
+DOCUMENT_KINDS: dict[str, str] = {"targets": "绩效目标", "self_evaluation": "绩效自评", "monitoring": "绩效运行监控"}
 
-CheckFn = Callable[[PerformanceDocument, "RuleContext"], Iterator[Finding]]
+# The first argument is the record of the rule's ``applies_to`` kind (PerformanceDocument for targets).
+CheckFn = Callable[[Any, "RuleContext"], Iterator[Finding]]
 FixFn = Callable[[PerformanceDocument, Finding], PerformanceDocument]
 
 
@@ -54,6 +60,7 @@ class Rule:
     failing: str = ""
     passing: str = ""
     stage: str = "check"
+    applies_to: DocumentKind = "targets"
 
     @property
     def decided_while_reading(self) -> bool:
@@ -79,10 +86,11 @@ class RuleContext:
     rule: Rule | None = None
     file: str | None = None
     severities: dict[str, Severity] = field(default_factory=dict)
+    targets: PerformanceDocument | None = None  # the approved targets a self-evaluation or monitoring follows
 
     def bound(self, rule: Rule) -> RuleContext:
         """The same context for one rule."""
-        return RuleContext(self.profile, rule, self.file, self.severities)
+        return RuleContext(self.profile, rule, self.file, self.severities, self.targets)
 
     def finding(
         self,
@@ -119,6 +127,7 @@ def rule(
     passing: str = "",
     fix: FixFn | None = None,
     stage: str = "check",
+    applies_to: DocumentKind = "targets",
 ) -> Callable[[CheckFn], Rule]:
     """Make a Rule of a check function: ``@rule("V04", title=…)`` over ``def v04(doc, ctx)``."""
 
@@ -137,6 +146,7 @@ def rule(
             failing=failing,
             passing=passing,
             stage=stage,
+            applies_to=applies_to,
         )
 
     return make

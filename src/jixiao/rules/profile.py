@@ -119,6 +119,9 @@ class Profile:
     grade_on_error: str = "poor"
     grade_excellent_max_warnings: int = 2
     grade_good_max_warnings: int = 6
+    # E/M: the scoring preset (central, hubei, sichuan) for self-evaluations and monitoring; empty = the one
+    # the document names
+    scoring: str = ""
     # rule choice and severities
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

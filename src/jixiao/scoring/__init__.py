@@ -3,6 +3,9 @@
 Imports only ``jixiao.model``. The numbers that vary by place are in :class:`ScoringProfile`.
 """
 
+from jixiao.scoring.categories import CATEGORY_LABELS, category_of, row_weights
+from jixiao.scoring.evaluation import EvaluationScore, ProjectScore, score_project, score_self_evaluation
+from jixiao.scoring.evaluation_rules import EVALUATION_RULES
 from jixiao.scoring.execution import ExecutionScore, grade_of, score_execution
 from jixiao.scoring.indicators import (
     RULES,
@@ -22,6 +25,7 @@ from jixiao.scoring.monitoring import (
     needs_reason,
     time_progress,
 )
+from jixiao.scoring.monitoring_rules import MONITORING_RULES
 from jixiao.scoring.profile import (
     CENTRAL,
     HUBEI,
@@ -35,34 +39,62 @@ from jixiao.scoring.profile import (
     ScoringProfile,
     scoring_profile,
 )
+from jixiao.scoring.progress import (
+    ProjectProgress,
+    ReportProgress,
+    monitor_project,
+    monitor_report,
+    plan_milestone,
+)
+from jixiao.scoring.start import start_monitoring, start_self_evaluation
+
+# E and M rules (SPEC §11.9–11.10): they check self-evaluations and monitoring reports.
+TRACKING_RULES = (*EVALUATION_RULES, *MONITORING_RULES)
 
 __all__ = [
     "ALERT_LABELS",
+    "CATEGORY_LABELS",
     "CENTRAL",
+    "EVALUATION_RULES",
     "HUBEI",
     "LIKELIHOOD_WORDS",
+    "MONITORING_RULES",
     "PRESETS",
     "RULES",
     "SICHUAN",
+    "TRACKING_RULES",
     "Alert",
     "Category",
+    "EvaluationScore",
     "ExecutionScore",
     "Grade",
     "IndicatorScore",
     "Light",
     "Likelihood",
+    "ProjectProgress",
+    "ProjectScore",
     "QualitativeGrade",
+    "ReportProgress",
     "Rule",
     "ScoringProfile",
+    "category_of",
     "grade_of",
     "light",
     "likelihood_of",
+    "monitor_project",
+    "monitor_report",
     "needs_reason",
+    "plan_milestone",
     "qualitative_band",
     "qualitative_grade",
+    "row_weights",
     "score_execution",
     "score_in_band",
     "score_indicator",
+    "score_project",
+    "score_self_evaluation",
     "scoring_profile",
+    "start_monitoring",
+    "start_self_evaluation",
     "time_progress",
 ]

@@ -66,6 +66,8 @@ class ScoringProfile:
         ("fair", "中", Decimal(60)),
     )
     poor_label: str = "差"
+    # §11.9 E-02/E-04/E-10: a printed score may differ from the recomputed one by this much (rounding)
+    score_tolerance: Decimal = Decimal("0.1")
     # §11.9 E-03: an execution rate (%) below this needs a written reason (Sichuan 90 %)
     execution_reason_below: Decimal = Decimal(90)
     # issue 5 monitoring lights: progress ÷ standard (%) below red_below is red, below yellow_below yellow,
@@ -73,6 +75,11 @@ class ScoringProfile:
     red_below: Decimal = Decimal(60)
     yellow_below: Decimal = Decimal(80)
     blue_from: Decimal = Decimal(120)
+    # M-02 [I]: the execution rate may trail time progress, or the spending plan's milestone, by this many
+    # percentage points before a warning
+    execution_gap: Decimal = Decimal(20)
+    # M-04: the deviation-cause categories (central [R]; Huangshi: 规划和目标设计/投入保障/制度保障/项目管理)
+    deviation_categories: tuple[str, ...] = ("经费保障", "制度保障", "人员保障", "硬件条件保障", "其他")
 
     def __post_init__(self) -> None:
         total = sum((weight for _, weight in self.weight_groups), Decimal(0))
@@ -106,6 +113,7 @@ HUBEI = ScoringProfile(
         (("output",), Decimal(40)),
         (("benefit", "satisfaction"), Decimal(40)),
     ),
+    deviation_categories=("规划和目标设计", "投入保障", "制度保障", "项目管理", "其他"),
 )
 SICHUAN = ScoringProfile(
     name="sichuan",
