@@ -1,0 +1,151 @@
+"""A self-evaluation of the example's six projects, filled in by hand and scored as computed by hand."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from jixiao.check import check_document
+from jixiao.model import (
+    EvaluatedIndicator,
+    PerformanceDocument,
+    SelfEvaluation,
+    parse_value,
+)
+from jixiao.scoring import HUBEI, score_self_evaluation, start_self_evaluation
+
+D = Decimal
+
+# Per project: 全年执行数 (万元) and the 实际完成值 of its seven indicators, in the example's row order.
+FILLED: list[tuple[str, tuple[str, ...]]] = [
+    ("13.00", ("242 人数", "100%", "98%", "13 万元", "100%", "96%", "97%")),
+    ("12.445", ("18 人", "90%", "100%", "7500 元/年", "80%", "90%", "95%")),
+    ("8.00", ("45 人数", "100%", "100%", "80000 元", "92%", "60%", "96%")),
+    ("10.20", ("276 人", "95%", "85%", "10.2 万元", "100%", "90%", "90%")),
+    ("620.00", ("43 个", "100%", "100%", "620 万元", "97%", "100%", "99%")),
+    ("2.50", ("2 天", "500 平方米", "40%", "2.5 万元", "50%", "60%", "80%")),
+]
+# Scores computed by hand (central profile: 预算执行 10, 产出 4 × 12.5, 效益 2 × 15, 满意度 10):
+#   execution = 10 × executed ÷ budget; ≥ → w·min(B/A, 1); ≤ → w·min(A/B, 1); no operator (＝) → w·(1 − |B−A|/A).
+HAND: list[tuple[str, tuple[str, ...], str, str]] = [
+    # project 1: everything met
+    ("10.00", ("12.50", "12.50", "12.50", "12.50", "15.00", "15.00", "10.00"), "100.00", "优"),
+    # project 2: 95% spent → 9.5; 90/95 × 12.5 = 11.84; 7300/7500 × 12.5 = 12.17
+    ("9.50", ("12.50", "11.84", "12.50", "12.17", "15.00", "15.00", "10.00"), "98.51", "优"),
+    # project 3: 80% → 8; (1 − 2/47) × 12.5 = 11.97; 80000 元 = 8 万元 → (1 − 2/10) × 12.5 = 10; 60/80 × 15 = 11.25
+    ("8.00", ("11.97", "12.50", "12.50", "10.00", "15.00", "11.25", "10.00"), "91.22", "优"),
+    # project 4: 60% → 6; (1 − 5/100) × 12.5 = 11.875 → 11.88; 85/90 × 12.5 = 11.81; (1 − 6.8/17) × 12.5 = 7.5;
+    # 90/95 × 15 = 14.21; 90/95 × 10 = 9.47
+    ("6.00", ("12.50", "11.88", "11.81", "7.50", "15.00", "14.21", "9.47"), "88.37", "良"),
+    # project 5: everything met; 100% against ≥80% is over-achieved (1.25 > 1.2) and explained
+    ("10.00", ("12.50", "12.50", "12.50", "12.50", "15.00", "15.00", "10.00"), "100.00", "优"),
+    # project 6: 50% → 5; 40/50 × 12.5 = 10; 2.5/5 → 6.25; 50/70 × 15 = 10.71; 60/90 × 15 = 10; 80/90 × 10 = 8.89
+    ("5.00", ("12.50", "12.50", "10.00", "6.25", "10.71", "10.00", "8.89"), "75.85", "中"),
+]
+
+
+def filled(
+    example: PerformanceDocument, hand: list[tuple[str, tuple[str, ...], str, str]] = HAND
+) -> SelfEvaluation:
+    """The example's self-evaluation as the team fills it in: amounts, actuals, printed scores, reasons."""
+    evaluation = start_self_evaluation(example)
+    projects = []
+    for project, (executed, actuals), (exec_score, scores, total, grade) in zip(
+        evaluation.projects, FILLED, hand, strict=True
+    ):
+        total_line = replace(project.funds[0], executed=D(executed))
+        rows = tuple(
+            _row(row, actual, score)
+            for row, actual, score in zip(project.indicators, actuals, scores, strict=True)
+        )
+        projects.append(
+            replace(
+                project,
+                funds=(total_line, *project.funds[1:]),
+                execution_score=D(exec_score),
+                execution_reason="部分资金年底前未拨付，已结转下年" if exec_score != "10.00" else "",
+                achieved="已按计划完成年度工作。",
+                indicators=rows,
+                total_score=D(total),
+                grade=grade,
+            )
+        )
+    return replace(evaluation, projects=tuple(projects))
+
+
+def _row(row: EvaluatedIndicator, actual: str, score: str) -> EvaluatedIndicator:
+    reason = "" if D(score) == row.weight else "受年度实际情况影响未完全达到目标，下年度加强跟踪督导"
+    if actual == "100%" and row.target.raw == "≥80%":
+        reason = "各单位积极参与，影响超出预期；下年度据实提高目标"
+    return replace(row, actual=parse_value(actual), score=D(score), deviation_reason=reason)
+
+
+def test_six_projects_score_as_computed_by_hand(example: PerformanceDocument) -> None:
+    result = score_self_evaluation(filled(example))
+    got = [
+        (
+            str(p.execution.score),
+            tuple(str(s.score) for s in p.indicators),
+            str(p.total),
+            p.grade_label,
+        )
+        for p in result.projects
+    ]
+    assert got == HAND
+
+
+def test_weights_follow_the_central_profile(example: PerformanceDocument) -> None:
+    evaluation = start_self_evaluation(example)
+    first = evaluation.projects[0]
+    assert first.execution_weight == D(10)
+    assert [str(r.weight) for r in first.indicators] == ["12.50"] * 4 + ["15.00", "15.00", "10.00"]
+    assert all(
+        p.execution_weight + sum(r.weight or 0 for r in p.indicators) == 100 for p in evaluation.projects
+    )
+
+
+def test_hubei_profile_other_weights(example: PerformanceDocument) -> None:
+    evaluation = start_self_evaluation(example, profile=HUBEI)
+    first = evaluation.projects[0]
+    assert (first.execution_weight, [str(r.weight) for r in first.indicators]) == (
+        D(20),
+        ["10.00"] * 4 + ["13.33", "13.33", "13.34"],
+    )
+    assert evaluation.scoring_profile == "hubei"
+
+
+def test_targets_are_carried_over_and_fingerprinted(example: PerformanceDocument) -> None:
+    evaluation = start_self_evaluation(example)
+    assert [r.target.raw for r in evaluation.projects[1].indicators] == [
+        i.value.raw for i in example.projects[1].indicators
+    ]
+    assert evaluation.targets.fiscal_year == 2024 and len(evaluation.targets.fingerprint) == 16
+
+
+def _codes(
+    evaluation: SelfEvaluation, targets: PerformanceDocument | None = None
+) -> list[tuple[str, int | None, int | None, str | None]]:
+    report = check_document(evaluation, targets=targets)
+    return [(f.code, f.subject.project, f.subject.indicator, f.subject.field) for f in report.findings]
+
+
+def test_filled_in_example_passes_the_e_rules(example: PerformanceDocument) -> None:
+    # only E09: 80000 元 against a target in 万元 is converted, but should be written in 万元
+    assert _codes(filled(example), example) == [("E09", 3, 4, "actual")]
+
+
+def test_every_wrong_printed_score_gets_a_finding(example: PerformanceDocument) -> None:
+    wrong = [list(h) for h in HAND]
+    wrong[1] = ["10.00", ("12.50", "12.50", "12.50", "12.50", "15.00", "15.00", "10.00"), "100.00", "优"]
+    wrong[3] = ["6.00", ("12.50", "11.88", "9.00", "7.50", "15.00", "14.21", "9.47"), "90.00", "优"]
+    evaluation = filled(example, [tuple(w) for w in wrong])  # type: ignore[misc]
+    found = [c for c in _codes(evaluation, example) if c[0] != "E09"]
+    assert found == [
+        ("E02", 2, None, "execution_score"),  # 12.445 of 13.10 is 95%: 9.5, not 10
+        ("E04", 2, 2, "score"),  # 90% against ≥95%: 11.84, not 12.5
+        ("E06", 2, 2, "deviation_reason"),  # … and below its weight, so it needs a reason
+        ("E04", 2, 4, "score"),  # 7500 against ≤7300: 12.17, not 12.5
+        ("E06", 2, 4, "deviation_reason"),
+        ("E10", 4, None, "total_score"),  # printed 90 ≠ the sum of the printed parts, 85.56
+        ("E04", 4, 3, "score"),  # 85% against ≥90%: 11.81, not 9
+    ]
