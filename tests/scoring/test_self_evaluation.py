@@ -100,7 +100,8 @@ def test_weights_follow_the_central_profile(example: PerformanceDocument) -> Non
     assert first.execution_weight == D(10)
     assert [str(r.weight) for r in first.indicators] == ["12.50"] * 4 + ["15.00", "15.00", "10.00"]
     assert all(
-        p.execution_weight + sum(r.weight or 0 for r in p.indicators) == 100 for p in evaluation.projects
+        (p.execution_weight or 0) + sum(r.weight or 0 for r in p.indicators) == 100
+        for p in evaluation.projects
     )
 
 
