@@ -394,7 +394,10 @@ def e09(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if not target.unit or not actual.unit or target.unit == actual.unit:
                 continue
-            convertible = in_unit(Decimal(1), actual.unit, target.unit) is not None
+            factor = in_unit(Decimal(1), actual.unit, target.unit)
+            if factor == 1:
+                continue  # another spelling of the same unit (个 and 个数)
+            convertible = factor is not None
             same_kind = unit_dimension(actual.unit) == unit_dimension(target.unit)
             finding = ctx.finding(
                 row.source_of("actual"),
