@@ -1,0 +1,22 @@
+"""Every table of jixiao."""
+
+from jixiao.store.models.accounts import ROLE_LABELS, ROLES, ApiToken, Grant, User
+from jixiao.store.models.audit import AuditEntry
+from jixiao.store.models.documents import Comment, Document, DocumentVersion
+from jixiao.store.models.org import Region, Unit
+from jixiao.store.models.tracking import TrackingRecord
+
+__all__ = [
+    "ROLES",
+    "ROLE_LABELS",
+    "ApiToken",
+    "AuditEntry",
+    "Comment",
+    "Document",
+    "DocumentVersion",
+    "Grant",
+    "Region",
+    "TrackingRecord",
+    "Unit",
+    "User",
+]
