@@ -120,6 +120,7 @@ def rules_reference() -> str:
 def generated() -> dict[Path, str]:
     """Every generated file and its content."""
     from jixiao.check.report_json import report_schema
+    from jixiao.model.json_schema_tracking import monitoring_report_schema, self_evaluation_schema
 
     schema = json.dumps(document_schema(), ensure_ascii=False, indent=2) + "\n"
     return {
@@ -129,6 +130,14 @@ def generated() -> dict[Path, str]:
         DOCS / "schema" / "performance-document.schema.json": schema,
         DOCS / "schema" / "check-report.schema.json": json.dumps(
             report_schema(), ensure_ascii=False, indent=2
+        )
+        + "\n",
+        DOCS / "schema" / "self-evaluation.schema.json": json.dumps(
+            self_evaluation_schema(), ensure_ascii=False, indent=2
+        )
+        + "\n",
+        DOCS / "schema" / "monitoring-report.schema.json": json.dumps(
+            monitoring_report_schema(), ensure_ascii=False, indent=2
         )
         + "\n",
     }
