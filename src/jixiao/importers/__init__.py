@@ -2,6 +2,7 @@
 
 Each format has one extractor to the shared layout (text, DOCX, XLSX, PDF) and one assembler
 turns every layout into the model. JSON, the interchange form, maps straight to the model.
+:func:`read_any` also reads self-evaluations (自评表) and monitoring reports (监控表), told apart by headers.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jixiao.importers.errors import UnreadableError
-from jixiao.model import Finding, PerformanceDocument
+from jixiao.model import AnyDocument, Finding, PerformanceDocument
 
 Reader = Callable[[bytes, str | None], tuple[PerformanceDocument, list[Finding]]]
 
@@ -72,4 +73,20 @@ def read_document(
     return reader(data, file)
 
 
-__all__ = ["READERS", "UnreadableError", "format_of", "read_document"]
+def _format_name(file: str | None, fmt: str | None) -> str:
+    name = (fmt or (format_of(file) if file else "") or "txt").lower()
+    if name not in READERS:
+        known = "、".join(f".{k}" for k in READERS if k != "text")
+        raise UnreadableError(f"不支持的文件格式“.{name}”。目前可以读取：{known}。", file)
+    return "txt" if name == "text" else name
+
+
+def read_any(data: bytes, name: str, fmt: str | None = None) -> tuple[AnyDocument, list[Finding]]:
+    """Read targets, a self-evaluation or a monitoring report, whichever the file holds. Raises UnreadableError."""
+    from jixiao.importers.kinds import read_any_format
+
+    file = name or None
+    return read_any_format(data, file, _format_name(file, fmt))
+
+
+__all__ = ["READERS", "UnreadableError", "format_of", "read_any", "read_document"]

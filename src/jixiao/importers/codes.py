@@ -1,7 +1,7 @@
 """The findings importers report: each code with its severity and Chinese title, in one registry.
 
 S-codes are the structure rules of SPEC §11.1 that reading already decides (S01, S04, S08); P-codes are
-problems of reading a file. Codes are stable once released.
+problems of reading a file (target documents, 自评表 and 监控表 alike). Codes are stable once released.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ IMPORT_CODES: dict[str, ImportCode] = {
         ImportCode("P08", "warning", "数值无法读取"),
         ImportCode("P09", "warning", "表格不完整（缺少项目编码、指标表头或指标行）"),
         ImportCode("P10", "info", "封面信息不完整"),
+        ImportCode("P11", "warning", "自评表或监控表中的栏目不属于记录内容，未读取"),
     )
 }
 
