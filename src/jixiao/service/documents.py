@@ -1,4 +1,4 @@
-"""Reading, writing and converting document files."""
+"""Reading, writing and converting document files: targets, self-evaluations and monitoring reports."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from jixiao.exporters import WRITERS, write_document
-from jixiao.importers import READERS, UnreadableError, format_of, read_document
-from jixiao.model import Finding, PerformanceDocument
+from jixiao.exporters import WRITERS, write_any, write_document, writers_for
+from jixiao.importers import READERS, UnreadableError, format_of, read_any, read_document
+from jixiao.model import AnyDocument, Finding, PerformanceDocument
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
@@ -20,8 +20,31 @@ class ReadResult(NamedTuple):
     findings: tuple[Finding, ...]
 
 
+class AnyReadResult(NamedTuple):
+    """Targets, a self-evaluation or a monitoring report read from a file, with what reading it found."""
+
+    document: AnyDocument
+    findings: tuple[Finding, ...]
+
+
 def read_file(path: str | Path, fmt: str | None = None) -> ReadResult:
     """Read a document file. Raises UnreadableError with a Chinese message for anything unreadable."""
+    return read_data(_file_bytes(path, fmt), str(path), fmt)
+
+
+def read_any_file(path: str | Path, fmt: str | None = None) -> AnyReadResult:
+    """Read a file of targets, a self-evaluation or a monitoring report, whichever it holds. Raises UnreadableError."""
+    return read_any_data(_file_bytes(path, fmt), str(path), fmt)
+
+
+def read_any_data(data: bytes, name: str, fmt: str | None = None) -> AnyReadResult:
+    """Read targets, a self-evaluation or a monitoring report from bytes. Raises UnreadableError."""
+    document, findings = read_any(data, name, fmt)
+    return AnyReadResult(document, tuple(findings))
+
+
+def _file_bytes(path: str | Path, fmt: str | None) -> bytes:
+    """A file's bytes, or UnreadableError for an unknown format, a folder, a missing or too large file."""
     name = str(path)
     file = Path(path)
     if fmt is None and format_of(name) not in READERS:
@@ -38,7 +61,7 @@ def read_file(path: str | Path, fmt: str | None = None) -> ReadResult:
         raise UnreadableError("没有读取该文件的权限。", name) from None
     except OSError as exc:
         raise UnreadableError(f"无法读取文件：{exc.strerror or exc}。", name) from None
-    return read_data(data, name, fmt)
+    return data
 
 
 def read_data(data: bytes, name: str, fmt: str | None = None) -> ReadResult:
@@ -53,7 +76,23 @@ def write_file(document: PerformanceDocument, path: str | Path, fmt: str | None 
     kind = (fmt or format_of(name)).lower()
     if kind not in WRITERS:
         raise UnreadableError(_unknown_format(kind, WRITERS, verb="写出"), name)
-    data = write_document(document, kind)
+    _write_atomic(write_document(document, kind), path)
+
+
+def write_any_file(record: AnyDocument, path: str | Path, fmt: str | None = None) -> None:
+    """Write targets, a self-evaluation or a monitoring report, by the format named or the extension."""
+    name = str(path)
+    kind = (fmt or format_of(name)).lower()
+    known = writers_for(record)
+    if kind not in known:
+        order = [k for k in WRITERS if k in known]
+        raise UnreadableError(_unknown_format(kind, dict.fromkeys(order), verb="写出"), name)
+    _write_atomic(write_any(record, kind), path)
+
+
+def _write_atomic(data: bytes, path: str | Path) -> None:
+    """Write bytes through a temporary file, so a half-written file never replaces a good one."""
+    name = str(path)
     target = Path(path)
     tmp = target.with_name(f".{target.name}.tmp")
     try:
