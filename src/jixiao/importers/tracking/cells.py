@@ -41,9 +41,32 @@ def split_reason(text: str) -> tuple[str, str]:
 
 
 def read_lines(text: str) -> str:
-    """A cell holding a numbered list (``1.… 2.…``) as one line per item; other text as written."""
+    """A cell holding a numbered list (``1.… 2.…``) as one line per item; other text as written.
+
+    PDF text glues the items of a list (``1.保障稳定性2.提高积极性``): after a Chinese character, the next
+    number of the sequence followed by ``.`` or ``、`` (not by a digit, as in ``2.5``) also starts an item.
+    """
     items = split_numbered(text)
+    if len(items) < 2 and (first := _FIRST_ITEM.match(text.strip())):
+        items = _split_glued(text.strip(), first.end())
     return "\n".join(items) if len(items) > 1 else text.strip()
+
+
+_FIRST_ITEM = re.compile(r"^1\s*[.、．](?!\d)")
+_GLUED_ITEM = re.compile(r"(?<=[\u4e00-\u9fff。；;，,）)])(\d{1,2})\s*[.、．](?!\d)")
+
+
+def _split_glued(text: str, first_end: int) -> tuple[str, ...]:
+    cuts = [(0, first_end)]
+    expected = 2
+    for m in _GLUED_ITEM.finditer(text):
+        if int(m.group(1)) == expected and m.start() > cuts[-1][1]:
+            cuts.append((m.start(), m.end()))
+            expected += 1
+    items = [
+        text[end : cuts[i + 1][0] if i + 1 < len(cuts) else len(text)] for i, (_, end) in enumerate(cuts)
+    ]
+    return tuple(item.strip() for item in items if item.strip())
 
 
 def join_value(value: str, operator: str = "", unit: str = "") -> str:
@@ -72,6 +95,5 @@ def where(src: Source) -> str:
         if src.column is not None:
             cell += f"第 {src.column} 列"
         parts.append(cell)
-    if src.line is not None:
-        parts.append(f"（文件第 {src.line} 行）")
-    return " ".join(parts)
+    text = " ".join(parts)
+    return f"{text}（文件第 {src.line} 行）" if src.line is not None else text

@@ -599,13 +599,17 @@ class ProjectTableReader:
 
     def _not_kept_footer(self, table: Table, index: int, row: Row, first: str) -> None:
         self.mode = "footer"
-        texts = [t.strip() for c, t in enumerate(row.cells) if c > 0 and t.strip()]
+        texts = [(c, t.strip()) for c, t in enumerate(row.cells) if c > 0 and t.strip()]
         if not texts:
+            return
+        if self.kind == "self_evaluation" and row_label(first) == "评价结论" and texts[0][1] in GRADES:
+            self.draft.texts["grade"] = texts[0][1]  # a conclusion that is a grade is the 自评等级
+            self.draft.cell_sources["grade"] = self._src(table, index, row, texts[0][0])
             return
         src = self._src(table, index, row)
         self.ctx.report(
             "P11",
-            f"{where(src)}：{self.draft.label}的“{first.strip()}”一栏（“{texts[0][:30]}”）"
+            f"{where(src)}：{self.draft.label}的“{first.strip()}”一栏（“{texts[0][1][:30]}”）"
             f"不属于{'自评表' if self.kind == 'self_evaluation' else '监控表'}的记录内容，未读取；"
             "如需保留，请另存原文件。",
             src,
