@@ -18,7 +18,7 @@ from jixiao.model import MonitoringReport, PerformanceDocument, SelfEvaluation
 
 # landscape A4: 297 × 210 mm; the tables are 243 mm wide between the side margins
 _PAGE_MM = (297, 210)
-_MARGINS_MM = {"top": 28, "bottom": 26, "left": 27, "right": 27}
+_MARGINS_MM = {"top": 25, "bottom": 20, "left": 27, "right": 27}
 
 
 def write_tracking_docx(record: SelfEvaluation | MonitoringReport) -> bytes:
@@ -38,12 +38,13 @@ class _TrackingWriter(_Writer):
         self._landscape()
         self._styles()
         self._tracking_properties()
-        self._paragraph(title_line(self.record), "Heading 1")
+        title = self._paragraph(title_line(self.record), "Heading 1")
+        title.paragraph_format.space_before, title.paragraph_format.space_after = _points(0), _points(6)
         for line in cover_lines(self.record):
             p = self._paragraph(line, "封面说明")
-            p.paragraph_format.line_spacing = _points(24)
+            p.paragraph_format.line_spacing = _points(20)
             for run in p.runs:
-                run.font.size = _points(14)
+                run.font.size = _points(12)
         for number, table in enumerate(tables_of(self.record), start=1):
             self._paragraph(table.title, "表格标题", page_break=number > 1)
             self.body.sectPr.addprevious(_xml(_table_xml(table)))
