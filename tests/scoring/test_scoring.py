@@ -94,7 +94,7 @@ INDICATORS = [
     ("符合相关规定", "未达成", 6, "2.99", "qualitative", False, "按区间上限计 2.99"),
     ("符合相关规定", "未完成预期指标且效果较差", 6, "2.99", "qualitative", False, "未达成预期指标"),
     # unreadable: score 0, a Chinese explanation, never an exception
-    ("≥95%", "", 10, "0", "unreadable", False, "指标值为空"),
+    ("≥95%", "", 10, "0", "unreadable", False, "实际完成值未填写"),
     ("≥95%", "-", 10, "0", "unreadable", False, "没有给出目标"),
     ("≥95%", "基本完成", 10, "0", "unreadable", False, "不是数值"),
     ("≥95%", "90-95%", 10, "0", "unreadable", False, "是一个区间"),
@@ -104,7 +104,7 @@ INDICATORS = [
     ("=0起", "2起", 10, "0", "unreadable", False, "目标值为 0"),
     ("13 万元", "130000人", 10, "0", "unreadable", False, "不能换算"),
     ("效果明显", "效果很好", 10, "0", "unreadable", False, "不是其中之一"),
-    ("效果明显", "", 10, "0", "unreadable", False, "指标值为空"),
+    ("效果明显", "", 10, "0", "unreadable", False, "实际完成值未填写"),
     ("2024年12月15日前", "2024年12月", 5, "0", "unreadable", False, "不够具体"),
     ("2024年6月30日前", "按时完成", 5, "0", "unreadable", False, "不是日期"),
     ("≥95%", "92%", "十分", "0", "unreadable", False, "分值“十分”不是非负数"),

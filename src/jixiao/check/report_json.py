@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from jixiao.check import Report
+from jixiao.check.catalogue import ALL_RULES
 from jixiao.model import Finding, count_by_severity
 from jixiao.model.serialize import source_to_dict
-from jixiao.rules import BUILTIN_RULES, CRITERIA
+from jixiao.rules import CRITERIA
 
 FORMAT = "jixiao.check-report"
 SCHEMA_VERSION = 1
-_TAGS = {r.code: r.tags for r in BUILTIN_RULES}
+_TAGS = {r.code: r.tags for r in ALL_RULES}
 
 
 def finding_to_dict(f: Finding) -> dict[str, Any]:

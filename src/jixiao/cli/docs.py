@@ -63,8 +63,10 @@ def import_codes_reference() -> str:
 
 def rules_reference() -> str:
     """docs/rules.md: every rule of the registry with its why, examples, source, and the shipped profiles."""
+    from jixiao.check.catalogue import ALL_RULES
     from jixiao.check.profiles import SHIPPED, load_profile
-    from jixiao.rules import BUILTIN_RULES, CRITERIA, FAMILIES
+    from jixiao.rules import CRITERIA, FAMILIES
+    from jixiao.rules.base import DOCUMENT_KINDS
 
     out = [
         "# Rule catalogue\n",
@@ -74,16 +76,20 @@ def rules_reference() -> str:
         "| code | severity | title | criteria | fix |",
         "|---|---|---|---|---|",
     ]
-    for r in BUILTIN_RULES:
+    for r in ALL_RULES:
         criteria = "、".join(CRITERIA[t] for t in r.tags if t in CRITERIA)
         out.append(
             f"| [{r.code}](#{r.code.lower()}) | {SEVERITY_LABELS[r.severity]} | {r.title} | {criteria} | {'✓' if r.fix else ''} |"
         )
     family = ""
-    for r in BUILTIN_RULES:
+    for r in ALL_RULES:
         if r.family != family:
             family = r.family
             out.append(f"\n## {family} — {FAMILIES[family]}\n")
+            if r.applies_to != "targets":
+                out.append(
+                    f"适用于{DOCUMENT_KINDS[r.applies_to]}文件（`jixiao check` 按文件内容自动选用）。\n"
+                )
         criteria = "、".join(CRITERIA[t] for t in r.tags if t in CRITERIA)
         stage = "（读取文件时判定）" if r.decided_while_reading else ""
         out += [

@@ -178,9 +178,13 @@ def check(
         list[str] | None, typer.Option("--ignore", help="不运行这些规则（写法同 --select）。")
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="并行检查的进程数。")] = 1,
+    targets: Annotated[
+        Path | None,
+        typer.Option("--targets", "-t", help="批复的绩效目标文本：检查自评表、监控表时逐行核对年度指标值。"),
+    ] = None,
     from_fmt: FromOption = None,
 ) -> None:
-    """检查文档：按“文件:行: 代码 说明”列出问题，给出建议的审核结论。有错误时退出码为 1，无法读取为 2。"""
+    """检查文档（绩效目标、自评表或监控表）：按“文件:行: 代码 说明”列出问题。有错误时退出码为 1，无法读取为 2。"""
     from jixiao.check.profiles import resolve_profile
     from jixiao.cli.reports import print_reports
     from jixiao.rules.profile import ProfileError
@@ -190,19 +194,20 @@ def check(
         chosen = resolve_profile(profile, _codes(select), _codes(ignore))
     except ProfileError as exc:
         _fail(exc)
+    approved = _read(targets, None).document if targets is not None else None
     if [str(f) for f in files] == ["-"]:
-        results = [check_bytes(sys.stdin.buffer.read(), "<stdin>", chosen, from_fmt or "txt")]
+        results = [check_bytes(sys.stdin.buffer.read(), "<stdin>", chosen, from_fmt or "txt", approved)]
     else:
         paths = [str(p) for p in expand_paths(files)]
         if not paths:
             _fail(ValueError("没有找到可以检查的文件（.txt、.json）。"))
-        results = _check_with_progress(paths, chosen, jobs, from_fmt, output_format.value)
+        results = _check_with_progress(paths, chosen, jobs, from_fmt, output_format.value, approved)
     code = print_reports(results, output_format.value, output, chosen.name)
     raise typer.Exit(code)
 
 
 def _check_with_progress(
-    paths: list[str], profile: Any, jobs: int, fmt: str | None, report: str
+    paths: list[str], profile: Any, jobs: int, fmt: str | None, report: str, targets: Any = None
 ) -> list[Any]:
     from jixiao.service.checking import check_many
 
@@ -210,13 +215,20 @@ def _check_with_progress(
     # many files: workers send their reports back rendered, the single-file summary needs the findings
     output = report if report != "html" and len(paths) > 1 else None
     if len(paths) < 2 or not sys.stderr.isatty():
-        return check_many(paths, profile, jobs, fmt, keep_documents=keep, output=output)
+        return check_many(paths, profile, jobs, fmt, keep_documents=keep, output=output, targets=targets)
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
         task = bar.add_task("检查中", total=len(paths))
         return check_many(
-            paths, profile, jobs, fmt, lambda _: bar.advance(task), keep_documents=keep, output=output
+            paths,
+            profile,
+            jobs,
+            fmt,
+            lambda _: bar.advance(task),
+            keep_documents=keep,
+            output=output,
+            targets=targets,
         )
 
 
@@ -312,10 +324,11 @@ def rules(
     """列出规则目录：代码、级别、标题、审核要点，以及在所选配置下是否启用。"""
     import json
 
+    from jixiao.check.catalogue import ALL_RULES
     from jixiao.check.engine import chosen
     from jixiao.check.profiles import resolve_profile
     from jixiao.model import SEVERITY_LABELS
-    from jixiao.rules import BUILTIN_RULES, CRITERIA, plugin_rules
+    from jixiao.rules import CRITERIA, plugin_rules
     from jixiao.rules.profile import ProfileError
 
     try:
@@ -323,7 +336,7 @@ def rules(
     except ProfileError as exc:
         _fail(exc)
     rows = []
-    for r in (*BUILTIN_RULES, *plugin_rules()):
+    for r in (*ALL_RULES, *plugin_rules()):
         severity = prof.severities.get(r.code, r.severity)
         criteria = [CRITERIA[t] for t in r.tags if t in CRITERIA]
         rows.append((r.code, severity, r.title, criteria, chosen(r.code, r, prof), r.fix is not None))
@@ -349,6 +362,10 @@ def schema() -> None:
     from jixiao.model.json_schema import document_schema
 
     sys.stdout.write(json.dumps(document_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+# Commands kept in their own modules register themselves on ``app`` when imported.
+from jixiao.cli import tracking  # noqa: E402, F401  (monitor, evaluate, score)
 
 
 def main() -> None:

@@ -40,9 +40,12 @@ def _file_section(
     file: str, doc: PerformanceDocument | None, report: Report | None, error: str | None, profile: str
 ) -> str:
     head = f"<h1>jixiao 审核报告</h1><p class='where'>文件：{escape(file)} · 配置：{escape(profile)}</p>"
-    if report is None or doc is None:
+    if report is None:
         return head + f"<p class='sev error'>无法读取</p><p>{escape(error or '')}</p>"
     numbers = {id(f): n for n, f in enumerate(report.findings, start=1)}
+    if doc is None:  # a self-evaluation or monitoring report: the findings without the target tables
+        listed = _findings(report.findings, numbers) or "<p class='hint'>没有发现问题。</p>"
+        return "\n".join([head, _grade(report), _summary(report), listed])
     marks: dict[tuple[int | None, int | None, str | None], list[tuple[int, str]]] = defaultdict(list)
     per_project: dict[int | None, list[Finding]] = defaultdict(list)
     for f in report.findings:

@@ -36,7 +36,11 @@ FAMILIES: dict[str, str] = {
 }
 # What a rule checks: a target document, a self-evaluation or a monitoring report.
 DocumentKind = Literal["targets", "self_evaluation", "monitoring"]
-DOCUMENT_KINDS: dict[str, str] = {"targets": "绩效目标", "self_evaluation": "绩效自评", "monitoring": "绩效运行监控"}
+DOCUMENT_KINDS: dict[str, str] = {
+    "targets": "绩效目标",
+    "self_evaluation": "绩效自评",
+    "monitoring": "绩效运行监控",
+}
 
 # The first argument is the record of the rule's ``applies_to`` kind (PerformanceDocument for targets).
 CheckFn = Callable[[Any, "RuleContext"], Iterator[Finding]]

@@ -115,6 +115,8 @@ def _score(
     done = parse_value(actual)
     if goal.kind == "placeholder" or "unreadable" in goal.doubts:
         raise _Unreadable(f"年度指标值“{target}”无法计分：{_problem(goal)}")
+    if not actual.strip():
+        raise _Unreadable("实际完成值未填写，暂不能计分")
     grade = qualitative_grade(actual, profile=profile)
     if goal.kind == "qualitative" or (goal.kind == "deadline" and grade is not None):
         return _qualitative(actual, done, weight, profile, given)

@@ -11,7 +11,7 @@ from jixiao.check import Report, check_document
 from jixiao.importers import READERS, UnreadableError, format_of
 from jixiao.model import PerformanceDocument
 from jixiao.rules.profile import Profile
-from jixiao.service.documents import ReadResult, read_data, read_file
+from jixiao.service.documents import AnyReadResult, read_any_data, read_any_file
 
 
 class FileReport(NamedTuple):
@@ -56,39 +56,61 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def check_result(result: ReadResult, profile: Profile, file: str) -> Report:
-    """Check a document already read."""
-    return check_document(result.document, result.findings, profile, file=file)
+def check_result(
+    result: AnyReadResult, profile: Profile, file: str, targets: PerformanceDocument | None = None
+) -> Report:
+    """Check a document already read (targets, a self-evaluation or a monitoring report)."""
+    return check_document(result.document, result.findings, profile, file=file, targets=targets)
 
 
 def check_one(
-    path: str, profile: Profile, fmt: str | None = None, keep: bool = True, output: str | None = None
+    path: str,
+    profile: Profile,
+    fmt: str | None = None,
+    keep: bool = True,
+    output: str | None = None,
+    targets: PerformanceDocument | None = None,
 ) -> FileReport:
     """Read and check one file; an unreadable file gives its message instead of a report.
 
     With ``keep`` false the document is not returned; with ``output`` (``text`` or ``json``) the report is
     returned rendered instead of as findings. Both save sending objects back from a worker process.
+    ``targets`` is the approved target document self-evaluations and monitoring reports are checked against.
     """
     try:
-        result = read_file(path, fmt)
+        result = read_any_file(path, fmt)
     except UnreadableError as exc:
         return FileReport(path, None, None, exc.message)
-    return _outcome(path, result, profile, keep, output)
+    return _outcome(path, result, profile, keep, output, targets)
 
 
-def check_bytes(data: bytes, name: str, profile: Profile, fmt: str | None = None) -> FileReport:
+def check_bytes(
+    data: bytes,
+    name: str,
+    profile: Profile,
+    fmt: str | None = None,
+    targets: PerformanceDocument | None = None,
+) -> FileReport:
     """Read and check bytes (standard input, an upload)."""
     try:
-        result = read_data(data, name, fmt)
+        result = read_any_data(data, name, fmt)
     except UnreadableError as exc:
         return FileReport(name, None, None, exc.message)
-    return _outcome(name, result, profile, True, None)
+    return _outcome(name, result, profile, True, None, targets)
 
 
-def _outcome(file: str, result: ReadResult, profile: Profile, keep: bool, output: str | None) -> FileReport:
+def _outcome(
+    file: str,
+    result: AnyReadResult,
+    profile: Profile,
+    keep: bool,
+    output: str | None,
+    targets: PerformanceDocument | None,
+) -> FileReport:
     names = tuple(p.name for p in result.document.projects)
-    report = check_result(result, profile, file)
-    document = result.document if keep else None
+    report = check_result(result, profile, file, targets)
+    # only a target document is rendered as official tables beside its findings
+    document = result.document if keep and isinstance(result.document, PerformanceDocument) else None
     if output is None:
         return FileReport(file, report, document, None, names, None, report.has_errors, report.counts)
     text = render(report, file, names, output)
@@ -103,12 +125,13 @@ def check_many(
     progress: Callable[[FileReport], None] | None = None,
     keep_documents: bool = False,
     output: str | None = None,
+    targets: PerformanceDocument | None = None,
 ) -> list[FileReport]:
     """Check files in order; with jobs > 1 in a pool of worker processes (see check_one for ``output``)."""
     results: list[FileReport] = []
     if jobs <= 1 or len(paths) < 2:
         for path in paths:
-            results.append(check_one(path, profile, fmt, keep_documents, output))
+            results.append(check_one(path, profile, fmt, keep_documents, output, targets))
             if progress:
                 progress(results[-1])
         return results
@@ -116,7 +139,14 @@ def check_many(
         chunk = max(1, min(64, len(paths) // (jobs * 4)))
         n = len(paths)
         outcomes = pool.map(
-            check_one, paths, [profile] * n, [fmt] * n, [keep_documents] * n, [output] * n, chunksize=chunk
+            check_one,
+            paths,
+            [profile] * n,
+            [fmt] * n,
+            [keep_documents] * n,
+            [output] * n,
+            [targets] * n,
+            chunksize=chunk,
         )
         for outcome in outcomes:
             results.append(outcome)
