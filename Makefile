@@ -10,7 +10,7 @@ EXAMPLE := examples/julu-zonggonghui-2024-draft.txt
 DEBIAN_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-noto-cjk \
 	libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
 
-.PHONY: install deps run test lint types layers pytest bench docs clean
+.PHONY: install deps run test lint types layers pytest bench bench-web docs clean
 
 install: $(STAMP)
 
@@ -29,9 +29,10 @@ $(STAMP): pyproject.toml | deps
 	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 
+# the server on http://127.0.0.1:8000 with its data in ./jixiao-data (JIXIAO_DATA_DIR to change it); the first
+# start loads the example with demo accounts and prints their passwords once
 run: install
-	$(BIN)/jixiao parse $(EXAMPLE)
-	-$(BIN)/jixiao check $(EXAMPLE) --profile hebei-county
+	$(BIN)/jixiao serve
 
 lint: install
 	$(BIN)/ruff check src tests bench
@@ -43,8 +44,18 @@ types: install
 layers: install
 	$(BIN)/lint-imports --no-cache
 
+# The whole suite on SQLite; then, when JIXIAO_TEST_DATABASE_URL names a PostgreSQL database (CI sets it in
+# .ci/run), the database-backed suites (web, store, service) once more on PostgreSQL.
+DB_SUITES := tests/web tests/store tests/service
+
 pytest: install
-	$(BIN)/pytest
+	env -u JIXIAO_TEST_DATABASE_URL $(BIN)/pytest
+	@if [ -n "$$JIXIAO_TEST_DATABASE_URL" ]; then \
+		echo "again on PostgreSQL ($$JIXIAO_TEST_DATABASE_URL): $(DB_SUITES)"; \
+		$(BIN)/pytest -p no:cacheprovider $(DB_SUITES); \
+	else \
+		echo "JIXIAO_TEST_DATABASE_URL is not set: the web suite ran on SQLite only"; \
+	fi
 
 test: lint types layers pytest
 
@@ -54,6 +65,11 @@ bench: install
 	$(BIN)/python bench/check_speed.py
 	$(BIN)/python bench/export_speed.py
 	$(BIN)/python bench/pdf_speed.py
+
+# load test of `jixiao serve` on PostgreSQL (not part of make test): read and list against a trivial view
+bench-web: install
+	$(BIN)/python -m pip install -q -e '.[dev,ocr,bench]'
+	$(BIN)/python bench/web_load.py
 
 docs: install
 	$(BIN)/python -m jixiao.cli.docs

@@ -23,3 +23,13 @@ def test_unknown_document_is_404_in_one_shape(api: Api, cast: Cast) -> None:
         "message": "没有找到该绩效文本，或您没有查看权限。",
         "details": {"document_id": 99999},
     }
+
+
+def test_the_database_is_the_one_asked_for() -> None:
+    """With JIXIAO_TEST_DATABASE_URL set (CI), the suite runs on PostgreSQL and never falls back silently."""
+    import os
+
+    from django.db import connection
+
+    expected = "postgresql" if os.environ.get("JIXIAO_TEST_DATABASE_URL") else "sqlite"
+    assert connection.vendor == expected

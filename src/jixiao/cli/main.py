@@ -366,6 +366,7 @@ def schema() -> None:
 
 # Commands kept in their own modules register themselves on ``app`` when imported.
 from jixiao.cli import tracking  # noqa: E402, F401  (monitor, evaluate, score)
+from jixiao.cli import server  # noqa: E402, F401  (serve, db, user, unit)
 
 
 def main() -> None:

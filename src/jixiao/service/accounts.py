@@ -44,6 +44,12 @@ def _actor(row: UserRow) -> Actor:
     return Actor(row.id, role, grant.unit_code, grant.region_code, username=row.username)
 
 
+def user_id_by_name(username: str) -> int | None:
+    """The id of an account by its user name, or None."""
+    row = store_accounts.user_by_name(username)
+    return row.id if row is not None else None
+
+
 def actor_for_token(token: str) -> Actor | None:
     """The actor of an API token, or None when the token is unknown."""
     user_id = store_accounts.user_for_token(token)

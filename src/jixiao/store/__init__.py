@@ -7,13 +7,22 @@ of jixiao. :func:`setup` configures Django for a process that is not started by 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 
-def setup() -> None:
-    """Configure Django with jixiao's settings (``jixiao.web.settings``) once, for the CLI and scripts."""
+def setup(data_dir: Path | None = None, *, prepare: bool = False) -> Path:
+    """Configure Django with jixiao's settings (``jixiao.web.settings``) once, for the CLI and scripts.
+
+    With ``prepare`` the data folder (``data_dir``, else ``JIXIAO_DATA_DIR``) and its secret key are made first.
+    Returns the data folder.
+    """
     import django
     from django.apps import apps
 
+    from jixiao.store import datadir
+
+    folder = datadir.prepare(data_dir) if prepare else datadir.data_dir()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
     if not apps.ready:
         django.setup()
+    return folder

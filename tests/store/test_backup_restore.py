@@ -1,0 +1,59 @@
+"""Backup → restore into an empty database → every document, version, comment and audit entry equal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from jixiao.service import backup, workflow
+from jixiao.service.actor import SYSTEM
+from jixiao.service.errors import Forbidden, ValidationFailed
+from jixiao.service.targets import get_document, history
+from jixiao.store import backup as store_backup
+from tests.web.conftest import Cast, advance
+
+pytestmark = pytest.mark.django_db(databases=["default", "restore"])
+
+
+def test_restore_into_an_empty_database_gives_everything_back(cast: Cast, tmp_path: Path) -> None:
+    advance(cast, "A", "published")
+    advance(cast, "B", "submitted")
+    b = get_document(SYSTEM, cast.docs["B"]).row
+    workflow.return_for_revision(
+        cast["reviewer_r"].actor, b.id, b.version, "请修改", [("projects[1].indicators[0]", "依据不足")]
+    )
+    archive_file = tmp_path / "backup.json"
+
+    written = backup.backup(SYSTEM, archive_file)
+    assert backup.counts("restore") == dict.fromkeys(written, 0)
+    restored = backup.restore(SYSTEM, backup.read_archive(archive_file), using="restore")
+
+    assert restored == written == backup.counts("default") == backup.counts("restore")
+    assert written["store.auditentry"] > 10
+    assert (written["store.documentversion"], written["store.comment"]) == (3 + 3 + 2, 1)
+    assert store_backup.dump("restore") == store_backup.dump("default")
+    assert store_backup.dump("restore") == json.loads(archive_file.read_text(encoding="utf-8"))
+
+
+def test_restore_refuses_a_database_that_is_not_empty(cast: Cast, tmp_path: Path) -> None:
+    archive = store_backup.dump()
+    with pytest.raises(ValidationFailed, match="不是空的"):
+        backup.restore(SYSTEM, archive)
+    assert [v.number for v in history(cast["drafter_a"].actor, cast.docs["A"])] == [1]
+
+
+def test_restore_refuses_what_is_not_an_archive(tmp_path: Path) -> None:
+    with pytest.raises(ValidationFailed, match="不是 jixiao 的备份文件"):
+        backup.restore(SYSTEM, {"format": "other"}, using="restore")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    with pytest.raises(ValidationFailed, match="无法读取备份文件"):
+        backup.read_archive(bad)
+
+
+def test_only_an_admin_backs_up(cast: Cast, tmp_path: Path) -> None:
+    with pytest.raises(Forbidden):
+        backup.backup(cast["reviewer_r"].actor, tmp_path / "x.json")
+    assert not (tmp_path / "x.json").exists()
