@@ -254,6 +254,25 @@ def test_the_huangshi_variant() -> None:
     assert codes(findings) == {"P11"}
 
 
+def test_half_year_and_long_term_targets_beside_the_year_s_are_not_kept() -> None:
+    text = (
+        "项目名称\t道路维护\n"
+        "项目资金（万元）\t\t年初预算数\t1-6月执行数\t全年预计执行数\n"
+        "\t年度资金总额\t500\t200\t480\n"
+        "一级指标\t三级指标\t半年度指标值\t全年指标值\t1-6月执行情况\t完成目标可能性\t中长期指标值\n"
+        "产出指标\t维修面积\t≥5 万平方米\t≥10 万平方米\t4.5 万平方米\t有可能\t≥50 万平方米\n"
+    )
+    record, findings = read_text(text)
+    row = record.projects[0].indicators[0]
+    assert (record.month, row.target.raw, row.progress.raw if row.progress else "") == (
+        6,
+        "≥10 万平方米",
+        "4.5 万平方米",
+    )
+    assert [(f.code, f.source.column) for f in findings] == [("P11", 3), ("P11", 7)]
+    assert "“半年度指标值”列" in findings[0].message and "未读取" in findings[0].message
+
+
 # -- bad input -----------------------------------------------------------------------------------------
 
 NO_LIKELIHOOD = """项目名称\t公安局辅警工会费

@@ -110,6 +110,11 @@ NOT_KEPT_COLUMNS = frozenset(
         "全年预计完成情况",
         "预计完成情况",
         "全年预计完成值",
+        "中长期指标值",
+        "中长期目标值",
+        "中期指标值",
+        "指标值类型",
+        "指标值说明",
     }
 )
 MONEY_COLUMNS: dict[str, str] = {
@@ -225,7 +230,15 @@ def column_of(text: str, columns: dict[str, str]) -> tuple[str | None, int | Non
     if key in columns:
         return columns[key], None
     month, rest = split_period(key)
-    return columns.get(rest), month
+    field = columns.get(rest)
+    # a target of part of the year (半年度指标值 beside 全年指标值) is not the year's target
+    return (None if field in ("target", "operator", "unit") else field), month
+
+
+def is_not_kept(text: str) -> bool:
+    """True for a header a record does not keep: 指标解释, 备注 (自评表), 半年度指标值, 中长期指标值 …"""
+    key = header_key(text)
+    return key in NOT_KEPT_COLUMNS or split_period(key)[1] in _TARGETS
 
 
 def row_label(text: str) -> str:

@@ -33,12 +33,12 @@ from jixiao.importers.tracking.labels import (
     MONEY_COLUMNS,
     MONITORING_COLUMNS,
     MONITORING_FOOTERS,
-    NOT_KEPT_COLUMNS,
     NOT_KEPT_FOOTERS,
     REQUIRED_COLUMNS,
     Kind,
     column_of,
     header_key,
+    is_not_kept,
     row_label,
 )
 from jixiao.model import FundLine, Source, SpendingPoint, Subject
@@ -449,13 +449,13 @@ class ProjectTableReader:
             if field == "progress" and month is not None:
                 self.draft.month = self.draft.month or month
             key = header_key(cell)
-            if field is None and key in NOT_KEPT_COLUMNS and key not in self.not_kept_reported:
+            if field is None and is_not_kept(cell) and key not in self.not_kept_reported:
                 self.not_kept_reported.add(key)
                 self.ctx.report(
                     "P11",
                     f"{where(self._src(table, index, row, col))}：{self.draft.label}指标表的“{cell.strip()}”列"
-                    f"不属于{'自评表' if self.kind == 'self_evaluation' else '监控表'}的记录内容，未读取；"
-                    "如需保留，请另存原文件。",
+                    f"不属于{'自评表' if self.kind == 'self_evaluation' else '监控表'}的记录内容，未读取"
+                    "（导出时不会写出）；请保留原文件备查。",
                     self._src(table, index, row, col),
                     self._subject(),
                 )
@@ -610,8 +610,8 @@ class ProjectTableReader:
         self.ctx.report(
             "P11",
             f"{where(src)}：{self.draft.label}的“{first.strip()}”一栏（“{texts[0][1][:30]}”）"
-            f"不属于{'自评表' if self.kind == 'self_evaluation' else '监控表'}的记录内容，未读取；"
-            "如需保留，请另存原文件。",
+            f"不属于{'自评表' if self.kind == 'self_evaluation' else '监控表'}的记录内容，未读取"
+            "（导出时不会写出）；请保留原文件备查。",
             src,
             self._subject(),
         )
