@@ -64,13 +64,16 @@ def format_of(path: str | Path) -> str:
 def read_document(
     data: bytes, file: str | None = None, fmt: str | None = None
 ) -> tuple[PerformanceDocument, list[Finding]]:
-    """Read a document of a named format (else by the file's extension). Raises UnreadableError."""
-    name = (fmt or (format_of(file) if file else "") or "txt").lower()
-    reader = READERS.get(name)
-    if reader is None:
-        known = "、".join(f".{k}" for k in READERS if k != "text")
-        raise UnreadableError(f"不支持的文件格式“.{name}”。目前可以读取：{known}。", file)
-    return reader(data, file)
+    """Read a document of a named format (else by the file's extension). Raises UnreadableError.
+
+    A 自评表 or 监控表 is refused with a message saying what it is (see :func:`read_any`).
+    """
+    name = _format_name(file, fmt)
+    if name == "json":
+        return READERS[name](data, file)
+    from jixiao.importers.kinds import read_targets
+
+    return read_targets(data, file, name)
 
 
 def _format_name(file: str | None, fmt: str | None) -> str:

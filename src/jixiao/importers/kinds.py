@@ -17,7 +17,7 @@ from jixiao.importers.decode import decode_text
 from jixiao.importers.errors import UnreadableError
 from jixiao.importers.layout import Layout
 from jixiao.importers.tracking import KIND_LABELS, Kind, assemble_tracking, kind_of_layout
-from jixiao.model import AnyDocument, Finding, MonitoringReport, SelfEvaluation, Source
+from jixiao.model import AnyDocument, Finding, MonitoringReport, PerformanceDocument, SelfEvaluation, Source
 from jixiao.model.serialize import FORMAT, SchemaError, document_from_dict
 from jixiao.model.serialize_tracking import (
     MONITORING_FORMAT,
@@ -82,6 +82,20 @@ def read_layout_any(data: bytes, file: str | None, fmt: str) -> tuple[AnyDocumen
     else:
         record, assembled = assemble_tracking(layout, kind)
     return record, _sorted(findings + assembled, fmt)
+
+
+def read_targets(data: bytes, file: str | None, fmt: str) -> tuple[PerformanceDocument, list[Finding]]:
+    """Read a target document from text, DOCX, XLSX or PDF; a 自评表 or 监控表 raises UnreadableError."""
+    layout, findings = extract_layout(data, file, fmt)
+    kind = kind_of_layout(layout)
+    if kind != "targets":
+        raise UnreadableError(
+            f"这是{KIND_LABELS[kind]}，不是部门预算绩效文本（从表头判断）。"
+            "自评表和监控表请用 jixiao check 或 jixiao score 读取。",
+            file,
+        )
+    document, assembled = assemble(layout)
+    return document, _sorted(findings + assembled, fmt)
 
 
 def read_json_any(data: bytes, file: str | None) -> tuple[AnyDocument, list[Finding]]:
