@@ -358,6 +358,9 @@ def test_a_file_of_another_kind() -> None:
         and targets == read_document(EXAMPLE.read_bytes(), str(EXAMPLE))[0]
     )
     with pytest.raises(UnreadableError) as caught:
+        read_document(write_any(RECORD, "xlsx"), "自评.xlsx")
+    assert "这是绩效自评表，不是部门预算绩效文本" in str(caught.value)
+    with pytest.raises(UnreadableError) as caught:
         read_monitoring_report(write_any(RECORD, "docx"), "自评.docx", "docx")
     assert "这是绩效自评表，不是绩效运行监控表" in str(caught.value)
     with pytest.raises(UnreadableError) as caught:
