@@ -25,7 +25,7 @@ from jixiao.exporters.xlsx import _Sheet, _SheetNames, _Styles
 from jixiao.model import MonitoringReport, ProjectEvaluation, ProjectMonitoring, SelfEvaluation
 
 SUMMARY_SHEET = "汇总"
-_MM_PER_CHARACTER = 2.2  # an Excel column unit of 11-point 宋体 is about this wide
+_MM_PER_CHARACTER = 1.9  # millimetres of the DOCX grid per Excel column unit (11-point 宋体, with padding)
 
 
 def write_tracking_xlsx(record: SelfEvaluation | MonitoringReport) -> bytes:
