@@ -618,7 +618,7 @@ class ProjectTableReader:
 
 
 def _first(row: Row) -> str:
-    """The row's label: its first cell, or the first filled cell when the first is blank (a merged label)."""
+    """The row's label: its first cell, '' when blank (a cell covered by a merged label above it)."""
     return row.cells[0] if row.cells and row.cells[0].strip() else ""
 
 
