@@ -133,7 +133,7 @@ def test_rules_lists_the_catalogue() -> None:
     data = json.loads(out)
     assert code == 0 and data["profile"] == "central-2021"
     assert len(data["rules"]) >= 50
-    assert {r["code"][0] for r in data["rules"]} == set("SFKVBCD")
+    assert {r["code"][0] for r in data["rules"]} == set("SFKVBCDEM") and len(data["rules"]) == 69
 
 
 def test_fix_writes_only_safe_fixes(tmp_path: Path) -> None:

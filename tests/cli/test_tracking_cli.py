@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from jixiao.cli.main import app
-from jixiao.model import PerformanceDocument, parse_value
+from jixiao.model import MonitoringReport, PerformanceDocument, SelfEvaluation, parse_value
 from jixiao.service.documents import read_any_file, write_any_file
 
 from ..conftest import EXAMPLE
@@ -29,6 +29,7 @@ def test_evaluate_new_writes_a_blank_self_evaluation(tmp_path: Path, example: Pe
     assert code == 0, err
     assert "6 个项目、42 个指标" in err and "未标为“审核通过”" in err
     record = read_any_file(out).document
+    assert isinstance(record, SelfEvaluation)
     assert [r.target.raw for r in record.projects[0].indicators] == [
         i.value.raw for i in example.projects[0].indicators
     ]
@@ -41,6 +42,7 @@ def test_monitor_new_and_its_lights(tmp_path: Path) -> None:
     code, _, err = run("monitor", "new", str(EXAMPLE), "-o", str(out), "--month", "6")
     assert code == 0, err and "1–6月" in err
     report = read_any_file(out).document
+    assert isinstance(report, MonitoringReport)
     project = report.projects[0]
     fund = replace(
         project.funds[0],
@@ -114,3 +116,14 @@ def test_bad_inputs_get_chinese_messages(tmp_path: Path) -> None:
     code, _, err = run("score", str(EXAMPLE))
     assert code == 2 and "这是绩效目标文本" in err
     assert not (tmp_path / "m.json").exists() and not (tmp_path / "e.json").exists()
+
+
+def test_convert_and_parse_a_self_evaluation(tmp_path: Path, example: PerformanceDocument) -> None:
+    source = tmp_path / "自评.json"
+    write_any_file(filled(example), source)
+    for ext in ("docx", "xlsx", "txt"):
+        code, _, err = run("convert", str(source), str(tmp_path / f"自评.{ext}"))
+        assert code == 0, err
+        assert read_any_file(tmp_path / f"自评.{ext}").document == filled(example)
+    code, text, _ = run("parse", str(tmp_path / "自评.docx"))
+    assert code == 0 and "公安局辅警工会费绩效自评表" in text

@@ -82,11 +82,16 @@ def _fail(exc: Exception) -> NoReturn:
     raise typer.Exit(EXIT_UNREADABLE)
 
 
-def _read(file: Path, fmt: str | None) -> Any:
-    """The ReadResult of a file, or of standard input for ``-``; exits 2 when it cannot be read."""
-    from jixiao.importers import UnreadableError
-    from jixiao.service.documents import read_data, read_file
+def _read(file: Path, fmt: str | None, *, any_kind: bool = False) -> Any:
+    """The ReadResult of a file, or of standard input for ``-``; exits 2 when it cannot be read.
 
+    With ``any_kind`` a self-evaluation or monitoring report is read too, else only a target document.
+    """
+    from jixiao.importers import UnreadableError
+    from jixiao.service import documents
+
+    read_data = documents.read_any_data if any_kind else documents.read_data
+    read_file = documents.read_any_file if any_kind else documents.read_file
     try:
         if str(file) == "-":
             return read_data(sys.stdin.buffer.read(), "<stdin>", fmt or "txt")
@@ -104,9 +109,15 @@ def parse(
 ) -> None:
     """读取文件并打印文档：text 为可读的提纲，json 为 JSON 交换格式。"""
     from jixiao.cli.output import findings_summary, outline
+    from jixiao.model import PerformanceDocument
 
-    result = _read(file, from_fmt)
-    if output_format is OutputFormat.json:
+    result = _read(file, from_fmt, any_kind=True)
+    if not isinstance(result.document, PerformanceDocument):  # a self-evaluation or monitoring report
+        from jixiao.exporters import write_any
+
+        kind = "json" if output_format is OutputFormat.json else "txt"
+        sys.stdout.write(write_any(result.document, kind).decode("utf-8"))
+    elif output_format is OutputFormat.json:
         from jixiao.exporters.json_form import write_json
 
         sys.stdout.write(write_json(result.document, sources=sources))
@@ -364,9 +375,9 @@ def schema() -> None:
     sys.stdout.write(json.dumps(document_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
-# Commands kept in their own modules register themselves on ``app`` when imported.
-from jixiao.cli import tracking  # noqa: E402, F401  (monitor, evaluate, score)
-from jixiao.cli import server  # noqa: E402, F401  (serve, db, user, unit)
+# Commands kept in their own modules register themselves on ``app`` when imported: serve, db, user and unit
+# (server), monitor, evaluate and score (tracking).
+from jixiao.cli import server, tracking  # noqa: E402, F401
 
 
 def main() -> None:

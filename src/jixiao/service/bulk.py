@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from jixiao.importers import UnreadableError
-from jixiao.service.documents import read_file, write_file
+from jixiao.service.documents import read_any_file, write_any_file
 
 
 class Converted(NamedTuple):
@@ -46,9 +46,9 @@ def unique_targets(pairs: Sequence[tuple[Path, Path]]) -> list[tuple[str, str]]:
 def convert_one(source: str, target: str, fmt: str) -> Converted:
     """Read one file and write it in ``fmt``; an unreadable file gives its message."""
     try:
-        result = read_file(source)
+        result = read_any_file(source)
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-        write_file(result.document, target, fmt)
+        write_any_file(result.document, target, fmt)
     except UnreadableError as exc:
         return Converted(source, None, error=exc.message)
     errors = sum(1 for f in result.findings if f.severity == "error")

@@ -105,10 +105,10 @@ def _write_atomic(data: bytes, path: str | Path) -> None:
 
 def convert_file(
     source: str | Path, target: str | Path, from_fmt: str | None = None, to_fmt: str | None = None
-) -> ReadResult:
-    """Read one file and write it in another format; returns what was read."""
-    result = read_file(source, from_fmt)
-    write_file(result.document, target, to_fmt)
+) -> AnyReadResult:
+    """Read one file (targets, a self-evaluation or a monitoring report) and write it in another format."""
+    result = read_any_file(source, from_fmt)
+    write_any_file(result.document, target, to_fmt)
     return result
 
 
