@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
+
+import docx
+import openpyxl  # type: ignore[import-untyped]
 
 from jixiao.check import check_document
 from jixiao.model import (
@@ -13,6 +17,7 @@ from jixiao.model import (
     parse_value,
 )
 from jixiao.scoring import HUBEI, score_self_evaluation, start_self_evaluation
+from jixiao.service.documents import read_any_file, write_any_file
 
 D = Decimal
 
@@ -150,3 +155,31 @@ def test_every_wrong_printed_score_gets_a_finding(example: PerformanceDocument) 
         ("E10", 4, None, "total_score"),  # printed 90 ≠ the sum of the printed parts, 85.56
         ("E04", 4, 3, "score"),  # 85% against ≥90%: 11.81, not 9
     ]
+
+
+def test_the_filled_example_renders_to_docx_and_xlsx_in_the_official_layout(
+    example: PerformanceDocument, tmp_path: Path
+) -> None:
+    evaluation = filled(example)
+    write_any_file(evaluation, tmp_path / "自评.docx")
+    write_any_file(evaluation, tmp_path / "自评.xlsx")
+    word = docx.Document(str(tmp_path / "自评.docx"))
+    titles = [p.text for p in word.paragraphs if p.text.endswith("绩效自评表")]
+    assert titles[1:] == [f"{p.name}绩效自评表" for p in example.projects] and len(word.tables) == 6
+    first = word.tables[3]  # 特岗教师工会经费: 60 % spent, 良
+    money = [c.text for c in first.rows[2].cells]
+    assert money[2:8] == ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    assert [c.text for c in first.rows[3].cells][2:8] == [
+        "17.00",
+        "17.00",
+        "10.20",
+        "10.00",
+        "60.00%",
+        "6.00",
+    ]
+    assert [c.text for c in first.rows[-1].cells][-3:] == ["100", "88.37", "自评等级：良"]
+    sheet = openpyxl.load_workbook(tmp_path / "自评.xlsx").worksheets[4]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "特岗教师工会经费绩效自评表" and rows[-1][-2:] == (88.37, "自评等级：良")
+    for path in ("自评.docx", "自评.xlsx"):
+        assert read_any_file(tmp_path / path).document == evaluation
