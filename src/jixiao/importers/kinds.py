@@ -16,22 +16,26 @@ from jixiao.importers.codes import import_finding
 from jixiao.importers.decode import decode_text
 from jixiao.importers.errors import UnreadableError
 from jixiao.importers.layout import Layout
-from jixiao.importers.tracking import KIND_LABELS, Kind, assemble_tracking, kind_of_layout
+from jixiao.importers.tracking.labels import KIND_LABELS, Kind, kind_of_layout
 from jixiao.model import AnyDocument, Finding, MonitoringReport, PerformanceDocument, SelfEvaluation, Source
 from jixiao.model.serialize import FORMAT, SchemaError, document_from_dict
-from jixiao.model.serialize_tracking import (
-    MONITORING_FORMAT,
-    SELF_EVALUATION_FORMAT,
-    monitoring_report_from_dict,
-    self_evaluation_from_dict,
-)
 
 LAYOUT_FORMATS = ("txt", "text", "docx", "xlsx", "pdf")
-_JSON_FORMATS: dict[str, tuple[Kind, Callable[[object], AnyDocument]]] = {
-    FORMAT: ("targets", document_from_dict),
-    SELF_EVALUATION_FORMAT: ("self_evaluation", self_evaluation_from_dict),
-    MONITORING_FORMAT: ("monitoring", monitoring_report_from_dict),
-}
+# The formats of the JSON forms: the tracking ones are spelled out so that reading targets does not load them.
+SELF_EVALUATION_FORMAT = "jixiao.self-evaluation"
+MONITORING_FORMAT = "jixiao.monitoring-report"
+
+
+def _json_reader(fmt: str) -> tuple[Kind, Callable[[object], AnyDocument]] | None:
+    if fmt == FORMAT:
+        return "targets", document_from_dict
+    if fmt in (SELF_EVALUATION_FORMAT, MONITORING_FORMAT):
+        from jixiao.model import serialize_tracking as forms
+
+        if fmt == forms.SELF_EVALUATION_FORMAT:
+            return "self_evaluation", forms.self_evaluation_from_dict
+        return "monitoring", forms.monitoring_report_from_dict
+    return None
 
 
 def extract_layout(data: bytes, file: str | None, fmt: str) -> tuple[Layout, list[Finding]]:
@@ -80,6 +84,8 @@ def read_layout_any(data: bytes, file: str | None, fmt: str) -> tuple[AnyDocumen
     if kind == "targets":
         record, assembled = assemble(layout)
     else:
+        from jixiao.importers.tracking.assemble import assemble_tracking
+
         record, assembled = assemble_tracking(layout, kind)
     return record, _sorted(findings + assembled, fmt)
 
@@ -102,10 +108,11 @@ def read_json_any(data: bytes, file: str | None) -> tuple[AnyDocument, list[Find
     """Read the JSON form of any record, by its ``format``. Raises UnreadableError."""
     obj = _load_json(data, file)
     fmt = obj.get("format", FORMAT) if isinstance(obj, dict) else FORMAT
-    kind, reader = _JSON_FORMATS.get(fmt, (None, None)) if isinstance(fmt, str) else (None, None)
-    if kind is None or reader is None:
-        known = "、".join(f"“{f}”" for f in _JSON_FORMATS)
+    found = _json_reader(fmt) if isinstance(fmt, str) else None
+    if found is None:
+        known = "、".join(f"“{f}”" for f in (FORMAT, SELF_EVALUATION_FORMAT, MONITORING_FORMAT))
         raise UnreadableError(f"JSON 的 format 为“{fmt}”，不是 jixiao 的格式（应为 {known} 之一）。", file)
+    kind, reader = found
     try:
         return reader(obj), []
     except SchemaError as exc:

@@ -7,7 +7,6 @@ checker can tell, with or without the approved document at hand, whether a targe
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -60,6 +59,8 @@ TrackedProject = tuple[str, str, Iterable[TargetRow]]  # code, name, its target 
 
 def fingerprint(projects: Iterable[TrackedProject]) -> str:
     """A short, stable fingerprint of projects and their indicator targets (16 hex digits)."""
+    import hashlib  # only when fingerprinting: reading targets need not load it
+
     digest = hashlib.sha256()
     for code, name, rows in projects:
         digest.update(f"P\x1f{code}\x1f{name}\x1e".encode())
