@@ -430,9 +430,9 @@ def test_service_reads_and_writes_files(tmp_path: Path) -> None:
     assert isinstance(result, AnyReadResult) and result.document == RECORD
     assert all(f.source.file == str(path) for f in result.findings)
     with pytest.raises(UnreadableError) as caught:
-        write_any_file(RECORD, tmp_path / "自评.html")
-    assert "不支持的文件格式“.html”" in str(caught.value) and ".docx" in str(caught.value)
-    assert not (tmp_path / "自评.html").exists()
+        write_any_file(RECORD, tmp_path / "自评.odt")
+    assert "不支持的文件格式“.odt”" in str(caught.value) and ".docx" in str(caught.value)
+    assert not (tmp_path / "自评.odt").exists()
 
 
 @pytest.fixture(scope="module")

@@ -91,12 +91,26 @@ def _write_tracking_xlsx(record: SelfEvaluation | MonitoringReport) -> bytes:
     return write_tracking_xlsx(record)
 
 
+def _write_tracking_html(record: SelfEvaluation | MonitoringReport) -> bytes:
+    from jixiao.exporters.tracking.html import write_tracking_html
+
+    return write_tracking_html(record).encode("utf-8")
+
+
+def _write_tracking_pdf(record: SelfEvaluation | MonitoringReport) -> bytes:
+    from jixiao.exporters.tracking.html import write_tracking_pdf
+
+    return write_tracking_pdf(record)
+
+
 TRACKING_WRITERS: dict[str, TrackingWriter] = {
     "txt": _write_tracking_text,
     "text": _write_tracking_text,
     "json": _write_tracking_json,
     "docx": _write_tracking_docx,
     "xlsx": _write_tracking_xlsx,
+    "html": _write_tracking_html,
+    "pdf": _write_tracking_pdf,
 }
 
 
