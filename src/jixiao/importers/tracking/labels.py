@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Literal
 
 from jixiao.importers.cleanup import label_key
@@ -204,6 +205,7 @@ GRADE_LABELS = frozenset({"自评等级", "评价等级", "等级", "自评结�
 GRADES = frozenset({"优", "良", "中", "差"})
 
 
+@lru_cache(maxsize=8192)
 def split_period(key: str) -> tuple[int | None, str]:
     """A header's leading period and the rest: ``1-7月执行数`` → (7, ``执行数``), ``半年度…`` → (6, …)."""
     m = _PERIOD.match(key)
@@ -219,6 +221,7 @@ def split_period(key: str) -> tuple[int | None, str]:
     return (6 if m.group(4) else 9), rest
 
 
+@lru_cache(maxsize=8192)
 def header_key(text: str) -> str:
     """A header cell reduced for matching: label_key without a trailing ``:`` or unit such as ``(分)``."""
     return _TRAILING_UNIT.sub("", label_key(text).rstrip(":"))
@@ -282,13 +285,14 @@ def kind_of_keys(keys: Iterable[str], titles: Iterable[str] = ()) -> Kind:
 
 def kind_of_layout(layout: Layout) -> Kind:
     """Which record a file's layout holds, from its table headers and, failing them, its titles."""
-    keys = (
-        header_key(cell)
+    cells = {
+        cell
         for block in layout.blocks
         if isinstance(block, Table)
         for row in block.rows
         for cell in row.cells
-        if cell
-    )
+        if cell and len(cell) <= 40  # a header is short; long cells are the contents
+    }
+    keys = {header_key(cell) for cell in cells}
     titles = [b.text for b in layout.blocks if isinstance(b, TextLine) and b.text.endswith(("表", "）", ")"))]
     return kind_of_keys(keys, titles[:5])
