@@ -10,15 +10,26 @@ from typing import Any
 
 import pytest
 
-from jixiao.service import access, accounts, backup, demo, review, targets, workflow
+from jixiao.model import SelfEvaluation
+from jixiao.model.serialize_tracking import self_evaluation_to_dict
+from jixiao.service import access, accounts, backup, demo, review, targets, workflow, yearly
 from jixiao.service.actor import SYSTEM
 from jixiao.service.audit_actions import AUDIT_ACTIONS
 from jixiao.store import audit as store_audit
-from tests.web.conftest import EXAMPLE, Cast, advance, example_document
+from tests.web.conftest import EXAMPLE, Cast, advance, example_document, start_self_evaluation
 
 pytestmark = pytest.mark.django_db
 
-MODULES: tuple[ModuleType, ...] = (access, accounts, backup, demo, review, targets, workflow)
+MODULES: tuple[ModuleType, ...] = (access, accounts, backup, demo, review, targets, workflow, yearly)
+
+
+def _save_tracking(c: Cast) -> Any:
+    view = yearly.get_tracking(c["drafter_a"].actor, c.docs["A"], c.tracking["A"])
+    assert isinstance(view.record, SelfEvaluation)
+    return yearly.save_tracking(
+        c["drafter_a"].actor, c.docs["A"], view.row.id, 1, self_evaluation_to_dict(view.record)
+    )
+
 
 # each public write: how to call it on the cast (the document of unit A in the state named)
 WRITES: dict[str, tuple[str, Callable[[Cast], Any]]] = {
@@ -71,6 +82,15 @@ WRITES: dict[str, tuple[str, Callable[[Cast], Any]]] = {
         "draft",
         lambda c: accounts.record_admin_change(c["admin"].actor, "unit", "A", ["name"]),
     ),
+    "yearly.start_monitoring": (
+        "approved",
+        lambda c: yearly.start_monitoring(c["drafter_a"].actor, c.docs["A"], 6),
+    ),
+    "yearly.start_self_evaluation": (
+        "approved",
+        lambda c: yearly.start_self_evaluation(c["drafter_a"].actor, c.docs["A"]),
+    ),
+    "yearly.save_tracking": ("self-evaluation", _save_tracking),
     "access.record": ("draft", lambda c: access.record(SYSTEM, "jixiao.unit.created", "unit", "A")),
 }
 READS = {
@@ -80,6 +100,7 @@ READS = {
     "targets.get_document", "targets.list_documents", "targets.parse_document", "targets.check", "targets.export",
     "targets.history", "targets.version_document", "targets.diff",
     "backup.backup", "backup.read_archive", "backup.counts", "backup.is_empty",
+    "yearly.list_tracking", "yearly.get_tracking",
 }  # fmt: skip
 
 
@@ -117,7 +138,9 @@ def test_the_demo_seed_audits_each_of_its_writes(db: None) -> None:
 @pytest.mark.parametrize("name", sorted(WRITES))
 def test_write_appends_exactly_one_entry(cast: Cast, name: str) -> None:
     state, call = WRITES[name]
-    advance(cast, "A", state)
+    advance(cast, "A", "approved" if state == "self-evaluation" else state)
+    if state == "self-evaluation":
+        start_self_evaluation(cast, "A")
     before = store_audit.entries()
     call(cast)
     after = store_audit.entries()

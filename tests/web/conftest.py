@@ -7,7 +7,7 @@ has an API token; the tests call the API with it (sessions and CSRF have their o
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,7 @@ class Cast:
 
     members: dict[str, Member]
     docs: dict[str, int]
+    tracking: dict[str, int] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> Member:
         return self.members[name]
@@ -146,3 +147,12 @@ def advance(cast: Cast, unit: str, status: str) -> None:
 def _drafter_of(unit: str) -> Actor:
     name = {"B": "drafter_b", "C": "drafter_c"}[unit]
     return accounts.actor_for(accounts.user_id_by_name(name))
+
+
+def start_self_evaluation(cast: Cast, unit: str) -> int:
+    """Start the self-evaluation of an approved document of the cast, as its drafter; remembers its id."""
+    from jixiao.service import yearly
+
+    drafter = cast["drafter_a"].actor if unit == "A" else _drafter_of(unit)
+    cast.tracking[unit] = yearly.start_self_evaluation(drafter, cast.docs[unit]).row.id
+    return cast.tracking[unit]

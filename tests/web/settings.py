@@ -41,3 +41,11 @@ else:
     }
 
 Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # noqa: F405 - tests do not run collectstatic
+
+# 4xx answers are the point of many tests: keep Django's request log to real errors
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+}

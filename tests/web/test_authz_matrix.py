@@ -16,7 +16,7 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from jixiao.web.api import api as ninja_api
-from tests.web.conftest import EXAMPLE, Api, Cast, advance
+from tests.web.conftest import EXAMPLE, Api, Cast, advance, start_self_evaluation
 
 pytestmark = pytest.mark.django_db
 
@@ -256,6 +256,61 @@ MATRIX: dict[Route, list[tuple[str, Body | None, dict[str, str]]]] = {
     ],
 }
 
+TRACK_APPROVED = {
+    "anonymous": "404 404 404",
+    "public": "404 404 404",
+    "drafter_a": "201 404 404",
+    "reviewer_r": "403 403 404",
+    "admin": "403 403 403",
+}
+TRACK_PUBLISHED = {
+    "anonymous": "401 401 401",
+    "public": "403 403 403",
+    "drafter_a": "201 403 403",
+    "reviewer_r": "403 403 403",
+    "admin": "403 403 403",
+}
+MATRIX |= {
+    ("GET", "/api/documents/{document_id}/tracking"): [("published", None, HISTORY_PUBLISHED)],
+    ("POST", "/api/documents/{document_id}/monitoring"): [
+        ("approved", lambda c, u: {"month": 6}, TRACK_APPROVED),
+        ("published", lambda c, u: {"month": 6}, TRACK_PUBLISHED),
+        (
+            "submitted",
+            lambda c, u: {"month": 6},
+            {
+                **SEES_SUBMITTED,
+                "drafter_a": "409 404 404",
+                "reviewer_r": "403 403 404",
+                "admin": "403 403 403",
+            },
+        ),
+    ],
+    ("POST", "/api/documents/{document_id}/self-evaluation"): [
+        ("published", lambda c, u: {}, TRACK_PUBLISHED)
+    ],
+    ("GET", "/api/documents/{document_id}/tracking/{tracking_id}"): [("published", None, HISTORY_PUBLISHED)],
+    ("PUT", "/api/documents/{document_id}/tracking/{tracking_id}"): [
+        (
+            "published",
+            lambda c, u: {"expected_version": 1, "content": _tracking_content(c, u)},
+            {**TRACK_PUBLISHED, "drafter_a": "200 403 403"},
+        ),
+    ],
+}
+
+
+def _tracking_content(cast: Cast, unit: str) -> dict[str, Any]:
+    from jixiao.model import SelfEvaluation
+    from jixiao.model.serialize_tracking import self_evaluation_to_dict
+    from jixiao.service import yearly
+    from jixiao.service.actor import SYSTEM
+
+    view = yearly.get_tracking(SYSTEM, cast.docs[unit], cast.tracking[unit])
+    assert isinstance(view.record, SelfEvaluation)
+    return self_evaluation_to_dict(view.record)
+
+
 # endpoints not about one document: (method, path) → (state, body, {actor: status})
 GLOBAL: dict[Route, tuple[Body | None, dict[str, str]]] = {
     ("GET", "/api/documents"): (None, dict.fromkeys(ACTORS, "200")),
@@ -309,8 +364,10 @@ def test_every_django_route_has_rows() -> None:
     assert names == {"api/", *DJANGO_ROUTES}
 
 
-def _url(path: str, doc_id: int) -> str:
-    return path.replace("/api", "", 1).format(document_id=doc_id, fmt="txt", number=1)
+def _url(path: str, doc_id: int, tracking_id: int = 0) -> str:
+    return path.replace("/api", "", 1).format(
+        document_id=doc_id, fmt="txt", number=1, tracking_id=tracking_id
+    )
 
 
 def _call(api: Api, cast: Cast, actor: str, method: str, url: str, body: Any) -> int:
@@ -341,6 +398,8 @@ def test_document_endpoint(
 ) -> None:
     for unit in TARGETS:
         advance(cast, unit, state)
+        if "{tracking_id}" in route[1]:
+            start_self_evaluation(cast, unit)
     got = {}
     for actor in ACTORS:
         got[actor] = " ".join(
@@ -350,7 +409,7 @@ def test_document_endpoint(
                     cast,
                     actor,
                     route[0],
-                    _url(route[1], cast.docs[unit]),
+                    _url(route[1], cast.docs[unit], cast.tracking.get(unit, 0)),
                     body(cast, unit) if body else None,
                 )
             )

@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from jixiao.service.errors import ServiceError
+from jixiao.web.api import tracking  # noqa: F401  (registers the tracking operations on the documents router)
 from jixiao.web.api.auth import AUTH
 from jixiao.web.api.documents import router as documents_router
 from jixiao.web.api.me import router as me_router

@@ -10,7 +10,7 @@ from jixiao.web.api.auth import actor
 from jixiao.web.api.schemas import Error, ProfileOut, TokenIn, TokenOut
 
 router = Router(tags=["账号"])
-ERRORS: dict[int, type[Error]] = {401: Error, 403: Error, 422: Error}
+ERRORS: dict[int, type[Error]] = {400: Error, 401: Error, 403: Error, 422: Error}
 
 
 @router.get("", response={200: ProfileOut, **ERRORS}, url_name="my_profile")
