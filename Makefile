@@ -6,9 +6,9 @@ STAMP := $(VENV)/.installed
 EXAMPLE := examples/julu-zonggonghui-2024-draft.txt
 # Debian packages the project needs; installed only when missing.
 # WeasyPrint (PDF out) needs pango and harfbuzz-subset; Chinese text needs the Noto CJK fonts; the tests
-# open jixiao's DOCX and XLSX in LibreOffice and read PDFs with poppler.
+# open jixiao's DOCX and XLSX in LibreOffice and read PDFs with poppler; the browser tests drive chromium.
 DEBIAN_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-noto-cjk \
-	libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
+	libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils chromium chromium-driver
 
 .PHONY: install deps run test lint types layers pytest bench bench-web docs clean
 

@@ -342,6 +342,8 @@ UNIT_MATRIX: dict[Route, tuple[Body, dict[str, str]]] = {
 DJANGO_ROUTES = {
     "health": dict.fromkeys(ACTORS, 200),
     "admin/": {"anonymous": 302, "public": 302, "drafter_a": 302, "reviewer_r": 302, "admin": 200},
+    # the pages (jixiao.web.pages.urls, their own matrix in tests/web/pages/test_pages_matrix.py); "/" is home
+    "": {"anonymous": 302, "public": 302, "drafter_a": 200, "reviewer_r": 302, "admin": 200},
 }
 
 

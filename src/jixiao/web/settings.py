@@ -105,6 +105,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",  # the dev server serves static files as production does
     "django.contrib.staticfiles",
     "ninja",
+    "django_htmx",  # request.htmx: one view answers a whole page or the named partial (WEB.md P9)
+    "template_partials",  # named partials ("page.html#indicator-row") for htmx answers
+    "csp",  # the Content-Security-Policy header: jixiao's pages load nothing from elsewhere
     "jixiao.store",
     "jixiao.web",
 ]
@@ -120,7 +123,24 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",  # one-time messages for pages
     "django.middleware.clickjacking.XFrameOptionsMiddleware",  # no framing of jixiao's pages
     "jixiao.web.middleware.RequestIdMiddleware",  # a request id for the audit log and the logs
+    "django_htmx.middleware.HtmxMiddleware",  # request.htmx for the pages' partial answers
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy on every response (no inline script or style)
 ]
+
+# jixiao's pages use only their own scripts, styles, images and fonts: no inline code, no other host
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 ROOT_URLCONF = "jixiao.web.urls"
 WSGI_APPLICATION = "jixiao.web.wsgi.application"
@@ -134,6 +154,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "jixiao.web.pages.context.jixiao",  # the actor for the account menu
             ]
         },
     }
@@ -152,7 +173,8 @@ AUTH_PASSWORD_VALIDATORS: list[dict[str, Any]] = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/login/"
+LOGIN_REDIRECT_URL = "/"
 # failed logins per user name and per address in a quarter of an hour before the login is refused
 LOGIN_FAILURE_LIMIT = 5
 LOGIN_FAILURE_WINDOW = 15 * 60

@@ -1,0 +1,177 @@
+"""The pages through Django's test client: each page as each actor, the editor's htmx answers, refusals."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from tests.web.conftest import EXAMPLE, Cast, advance
+
+pytestmark = pytest.mark.django_db
+
+STATIC = Path(__file__).resolve().parents[3] / "src" / "jixiao" / "web" / "static" / "jixiao"
+
+
+def login(client: Client, name: str) -> Client:
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username=name))
+    return client
+
+
+def version(cast: Cast, unit: str) -> int:
+    from jixiao.service.actor import SYSTEM
+    from jixiao.service.targets import get_document
+
+    return get_document(SYSTEM, cast.docs[unit]).row.version
+
+
+def test_home_lists_my_documents_with_findings_counts(client: Client, cast: Cast) -> None:
+    r = login(client, "drafter_a").get("/")
+    assert r.status_code == 200
+    text = r.content.decode()
+    assert "我的绩效文本" in text
+    assert f'href="/documents/{cast.docs["A"]}/edit/"' in text
+    assert f'href="/documents/{cast.docs["B"]}/edit/"' not in text
+    assert "建议审核结论" in text
+
+
+def test_visitors_and_reviewers_are_sent_on(client: Client, cast: Cast) -> None:
+    assert client.get("/")["Location"] == "/public/"
+    assert login(client, "reviewer_r").get("/")["Location"] == "/review/"
+
+
+def test_editor_shows_findings_and_fix_buttons(client: Client, cast: Cast) -> None:
+    r = login(client, "drafter_a").get(f"/documents/{cast.docs['A']}/edit/")
+    text = r.content.decode()
+    assert r.status_code == 200
+    assert 'id="findings-panel"' in text
+    assert "一键修正" in text
+    assert 'href="#p0-i0"' in text
+
+
+def test_value_preview_reads_the_typed_value(client: Client, cast: Cast) -> None:
+    doc = cast.docs["A"]
+    r = login(client, "drafter_a").post(
+        f"/documents/{doc}/projects/0/indicators/0/preview/",
+        {"value": "≥242人"},
+        headers={"HX-Request": "true"},
+    )
+    text = r.content.decode()
+    assert r.status_code == 200
+    assert "<html" not in text
+    assert "≥242 人" in text
+    assert "V05" not in text
+
+
+def test_saving_an_indicator_answers_the_row_and_the_panel_out_of_band(client: Client, cast: Cast) -> None:
+    doc = cast.docs["A"]
+    fields = {"expected_version": version(cast, "A"), "value": "≥242 人", "level3": "保障人数"}
+    r = login(client, "drafter_a").post(
+        f"/documents/{doc}/projects/0/indicators/0/", fields, headers={"HX-Request": "true"}
+    )
+    text = r.content.decode()
+    assert r.status_code == 200
+    assert 'id="p0-i0"' in text
+    assert 'id="findings-panel" hx-swap-oob="true"' in text
+    assert f'value="{version(cast, "A")}" hx-swap-oob="true"' in text
+
+
+def test_a_stale_save_is_a_409_fragment(client: Client, cast: Cast) -> None:
+    doc = cast.docs["A"]
+    stale = version(cast, "A") - 1
+    r = login(client, "drafter_a").post(
+        f"/documents/{doc}/projects/0/indicators/0/",
+        {"expected_version": stale, "value": "≥1 人"},
+        headers={"HX-Request": "true"},
+    )
+    assert r.status_code == 409
+    assert r["HX-Retarget"] == "#messages"
+    assert "已被他人修改" in r.content.decode()
+
+
+def test_refusals_are_chinese_pages(client: Client, cast: Cast) -> None:
+    r = login(client, "drafter_a").get(f"/documents/{cast.docs['B']}/edit/")
+    assert r.status_code == 404
+    assert "没有找到该绩效文本" in r.content.decode()
+    advance(cast, "A", "submitted")
+    r = client.post(
+        f"/documents/{cast.docs['A']}/projects/0/indicators/0/", {"expected_version": version(cast, "A")}
+    )
+    assert r.status_code == 409
+    assert "不能执行此操作" in r.content.decode()
+    r = login(client, "reviewer_r").post(
+        f"/documents/{cast.docs['A']}/review/approve/",
+        {"expected_version": version(cast, "A"), "grade": "甲"},
+    )
+    assert r.status_code == 422
+    r = login(client, "drafter_a").post(
+        f"/documents/{cast.docs['A']}/review/return/", {"expected_version": version(cast, "A"), "reason": "x"}
+    )
+    assert r.status_code == 403
+    assert "没有权限" in r.content.decode()
+
+
+def test_anonymous_editing_goes_to_login(client: Client, cast: Cast) -> None:
+    r = client.get(f"/documents/{cast.docs['A']}/edit/")
+    assert r.status_code == 404  # drafts of a unit are not even confirmed to exist
+    r = client.post(
+        f"/documents/{cast.docs['A']}/submit/", {"expected_version": 1}, headers={"HX-Request": "true"}
+    )
+    assert r.status_code in {404, 200}
+
+
+def test_upload_preview_then_save(client: Client, cast: Cast) -> None:
+    login(client, "drafter_a")
+    with EXAMPLE.open("rb") as f:
+        r = client.post("/documents/new/", {"file": f})
+    text = r.content.decode()
+    assert r.status_code == 200
+    assert "预览" in text and "保存为草案" in text and "V05" in text
+    payload = r.context["form"].initial
+    r = client.post("/documents/new/save/", payload)
+    assert r.status_code == 302 and r["Location"].endswith("/edit/")
+
+
+def test_review_page_marks_findings_at_cells(client: Client, cast: Cast) -> None:
+    advance(cast, "A", "submitted")
+    r = login(client, "reviewer_r").get(f"/documents/{cast.docs['A']}/review/")
+    text = r.content.decode()
+    assert r.status_code == 200
+    assert 'class="mark ' in text
+    assert "审核通过" in text and "退回修改" in text
+
+
+def test_public_search(client: Client, cast: Cast) -> None:
+    advance(cast, "C", "published")
+    r = client.get("/public/", {"q": "困难职工"})
+    assert r.status_code == 200
+    assert f"/public/{cast.docs['C']}/" in r.content.decode()
+    r = client.get("/public/", {"q": "没有这样的项目"}, headers={"HX-Request": "true"})
+    assert "没有找到符合条件的公开文本" in r.content.decode()
+    assert "<html" not in r.content.decode()
+    assert client.get(f"/public/{cast.docs['C']}/").status_code == 200
+    assert client.get(f"/public/{cast.docs['A']}/").status_code == 404
+
+
+def test_history_page(client: Client, cast: Cast) -> None:
+    r = login(client, "drafter_a").get(f"/documents/{cast.docs['A']}/history/")
+    assert r.status_code == 200
+    assert "导入绩效文本" in r.content.decode()
+
+
+def test_pages_have_a_csp_and_no_inline_code(client: Client, cast: Cast) -> None:
+    r = login(client, "drafter_a").get(f"/documents/{cast.docs['A']}/edit/")
+    assert "script-src 'self'" in r["Content-Security-Policy"]
+    text = r.content.decode()
+    assert "<style" not in text
+    assert " style=" not in text
+    assert "<script>" not in text
+
+
+def test_vendored_htmx_is_the_recorded_file() -> None:
+    data = (STATIC / "vendor" / "htmx-2.0.11.min.js").read_bytes()
+    assert hashlib.sha256(data).hexdigest() in (STATIC / "vendor" / "VENDOR.md").read_text(encoding="utf-8")
