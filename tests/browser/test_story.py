@@ -231,6 +231,22 @@ def test_the_whole_story(page: tuple[Page, Outside, str]) -> None:
     expect(p.locator("article.document")).to_contain_text("≥242 人")
     shot(p, "public.png")
 
+    # 7. after the year, the drafter evaluates: scores and the findings computed as the actuals are typed
+    login(p, base, "drafter")
+    p.goto(editor_url)
+    p.get_by_role("button", name="开始绩效自评").click()
+    expect(p.locator("#messages")).to_contain_text("已开始绩效自评")
+    p.get_by_label("年度资金总额执行数").first.fill("6.5")
+    expect(p.locator("#tracking-findings")).to_contain_text("E03")
+    p.locator("input[name=p0-i0-actual]").fill("200 人")
+    expect(p.locator("#calc-p0-i0")).to_contain_text("200")
+    p.locator("textarea[name=p0-exec-reason]").fill("下半年辅警人数调整，工会费按实际人数拨付。")
+    expect(p.locator("#tracking-findings")).not_to_contain_text("E03")
+    shot(p, "self-evaluation.png")
+    p.get_by_role("button", name="保存", exact=True).click()
+    expect(p.locator("#messages")).to_contain_text("已保存绩效自评")
+    expect(p.locator("input[name=p0-i0-actual]")).to_have_value("200 人")
+
     assert outside.seen == []
 
 

@@ -12,15 +12,25 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from jixiao.check import Report
-from jixiao.model import Finding, Indicator, PerformanceDocument, Project
+from jixiao.model import (
+    Finding,
+    Indicator,
+    IndicatorValue,
+    MonitoringReport,
+    PerformanceDocument,
+    Project,
+    SelfEvaluation,
+)
 from jixiao.model.records import STATUS_LABELS, SpendingPoint
+from jixiao.model.tracking import FundLine
 from jixiao.model.value_grammar import format_value, parse_value
+from jixiao.scoring import EvaluationScore, ReportProgress
 from jixiao.service import targets
 from jixiao.service.access import load
 from jixiao.service.actor import Actor
 from jixiao.service.errors import NotFound, ValidationFailed
 from jixiao.service.targets import DocumentView
-from jixiao.service.types import DocumentFilter, DocumentRow
+from jixiao.service.types import DocumentFilter, DocumentRow, TrackingRow
 
 PROFILE = "default"
 STATUS_ORDER = ("draft", "returned", "submitted", "approved", "published")
@@ -472,3 +482,175 @@ def _plain(value: object) -> str:
     if isinstance(value, dict):
         return str(value.get("raw", value.get("name", ""))) or str(value)
     return str(value)
+
+
+@dataclass(frozen=True)
+class TrackingPage:
+    """A monitoring report or self-evaluation as typed so far: the record, its lights or scores, its findings."""
+
+    row: TrackingRow
+    record: SelfEvaluation | MonitoringReport
+    result: EvaluationScore | ReportProgress
+    findings: tuple[Finding, ...]
+
+
+def _decimal(text: str, label: str) -> Decimal | None:
+    text = text.strip().replace(",", "").replace("，", "")
+    if not text:
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ValidationFailed(f"{label}应为数字，而不是“{text}”。", {"field": label}) from None
+
+
+def _funds(funds: tuple[FundLine, ...], pi: int, fields: dict[str, str]) -> tuple[FundLine, ...]:
+    out = []
+    for fi, line in enumerate(funds):
+        executed = fields.get(f"p{pi}-f{fi}-executed")
+        forecast = fields.get(f"p{pi}-f{fi}-forecast")
+        out.append(
+            replace(
+                line,
+                executed=line.executed if executed is None else _decimal(executed, f"{line.name}执行数"),
+                forecast_executed=line.forecast_executed
+                if forecast is None
+                else _decimal(forecast, f"{line.name}全年预计执行数"),
+            )
+        )
+    return tuple(out)
+
+
+def _typed(old: IndicatorValue | None, text: str | None) -> IndicatorValue | None:
+    if text is None:
+        return old
+    return parse_value(text.strip()) if text.strip() else None
+
+
+def apply_tracking_fields(
+    record: SelfEvaluation | MonitoringReport, fields: dict[str, str]
+) -> SelfEvaluation | MonitoringReport:
+    """The record with the typed executions, actuals or progress, likelihoods and reasons; targets untouched."""
+    if isinstance(record, SelfEvaluation):
+        evaluated = []
+        for pi, p in enumerate(record.projects):
+            rows = tuple(
+                replace(
+                    r,
+                    actual=_typed(r.actual, fields.get(f"p{pi}-i{ii}-actual")),
+                    deviation_reason=fields.get(f"p{pi}-i{ii}-reason", r.deviation_reason).strip(),
+                    corrective_action=fields.get(f"p{pi}-i{ii}-action", r.corrective_action).strip(),
+                )
+                for ii, r in enumerate(p.indicators)
+            )
+            evaluated.append(
+                replace(
+                    p,
+                    funds=_funds(p.funds, pi, fields),
+                    execution_reason=fields.get(f"p{pi}-exec-reason", p.execution_reason).strip(),
+                    achieved=fields.get(f"p{pi}-achieved", p.achieved).strip(),
+                    indicators=rows,
+                )
+            )
+        return _with_scores(replace(record, projects=tuple(evaluated)))
+    monitored = []
+    for pi, pm in enumerate(record.projects):
+        rows_m = tuple(
+            replace(
+                r,
+                progress=_typed(r.progress, fields.get(f"p{pi}-i{ii}-progress")),
+                likelihood=fields.get(f"p{pi}-i{ii}-likelihood", r.likelihood).strip(),
+                deviation_reason=fields.get(f"p{pi}-i{ii}-reason", r.deviation_reason).strip(),
+                corrective_action=fields.get(f"p{pi}-i{ii}-action", r.corrective_action).strip(),
+            )
+            for ii, r in enumerate(pm.indicators)
+        )
+        monitored.append(
+            replace(
+                pm,
+                funds=_funds(pm.funds, pi, fields),
+                deviation_reason=fields.get(f"p{pi}-reason", pm.deviation_reason).strip(),
+                corrective_action=fields.get(f"p{pi}-action", pm.corrective_action).strip(),
+                indicators=rows_m,
+            )
+        )
+    return replace(record, projects=tuple(monitored))
+
+
+def _with_scores(record: SelfEvaluation) -> SelfEvaluation:
+    """The self-evaluation with the computed scores, totals and grades written in, as the official table prints."""
+    from jixiao.scoring import score_self_evaluation
+
+    try:
+        scored = score_self_evaluation(record)
+    except ValueError:
+        return record
+    projects = []
+    for p, s in zip(record.projects, scored.projects, strict=True):
+        rows = tuple(replace(r, score=i.score) for r, i in zip(p.indicators, s.indicators, strict=True))
+        projects.append(
+            replace(
+                p,
+                indicators=rows,
+                execution_score=s.execution.score,
+                total_score=s.total,
+                grade=s.grade_label,
+            )
+        )
+    return replace(record, projects=tuple(projects))
+
+
+def _computed(record: SelfEvaluation | MonitoringReport) -> EvaluationScore | ReportProgress:
+    from jixiao.scoring import monitor_report, score_self_evaluation
+
+    try:
+        if isinstance(record, SelfEvaluation):
+            return score_self_evaluation(record)
+        return monitor_report(record)
+    except ValueError as exc:
+        raise ValidationFailed(f"无法计算：{exc}") from None
+
+
+def tracking_page(
+    actor: Actor, document_id: int, tracking_id: int, fields: dict[str, str] | None = None
+) -> TrackingPage:
+    """A monitoring report or self-evaluation with its lights or scores and findings; with ``fields``, as typed."""
+    from jixiao.check import check_document
+    from jixiao.check.profiles import load_profile
+    from jixiao.service import yearly
+
+    view = yearly.get_tracking(actor, document_id, tracking_id)
+    record = view.record if fields is None else apply_tracking_fields(view.record, fields)
+    report = check_document(record, (), load_profile(PROFILE), file=f"tracking-{tracking_id}")
+    return TrackingPage(view.row, record, _computed(record), report.findings)
+
+
+def save_tracking_fields(
+    actor: Actor, document_id: int, tracking_id: int, expected_version: int, fields: dict[str, str]
+) -> TrackingPage:
+    """Save the typed progress or actuals (scores computed and written in) with the version read."""
+    from jixiao.model.serialize_tracking import monitoring_report_to_dict, self_evaluation_to_dict
+    from jixiao.service import yearly
+
+    view = yearly.get_tracking(actor, document_id, tracking_id)
+    record = apply_tracking_fields(view.record, fields)
+    content = (
+        self_evaluation_to_dict(record)
+        if isinstance(record, SelfEvaluation)
+        else monitoring_report_to_dict(record)
+    )
+    yearly.save_tracking(actor, document_id, tracking_id, expected_version, content)
+    return tracking_page(actor, document_id, tracking_id)
+
+
+def export_tracking(actor: Actor, document_id: int, tracking_id: int, fmt: str) -> tuple[bytes, str, str]:
+    """The official 监控表 or 自评表 in a format: bytes, file name, content type."""
+    from jixiao.exporters import TRACKING_WRITERS, write_any
+    from jixiao.service import yearly
+
+    if fmt not in TRACKING_WRITERS or fmt not in targets.CONTENT_TYPES:
+        raise ValidationFailed(f"不支持的导出格式“{fmt}”。", {"format": fmt})
+    view = yearly.get_tracking(actor, document_id, tracking_id)
+    kind = "监控表" if view.row.kind == "monitoring" else "自评表"
+    name = f"{view.record.unit_code or ''}-{view.record.fiscal_year or ''}-{kind}-v{view.row.version}.{fmt}"
+    return write_any(view.record, fmt), name, targets.CONTENT_TYPES[fmt]

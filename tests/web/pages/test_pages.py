@@ -175,3 +175,48 @@ def test_pages_have_a_csp_and_no_inline_code(client: Client, cast: Cast) -> None
 def test_vendored_htmx_is_the_recorded_file() -> None:
     data = (STATIC / "vendor" / "htmx-2.0.11.min.js").read_bytes()
     assert hashlib.sha256(data).hexdigest() in (STATIC / "vendor" / "VENDOR.md").read_text(encoding="utf-8")
+
+
+def test_self_evaluation_scores_as_typed_and_saves(client: Client, cast: Cast) -> None:
+    advance(cast, "A", "published")
+    doc = cast.docs["A"]
+    login(client, "drafter_a")
+    r = client.get(f"/documents/{doc}/edit/")
+    assert "开始绩效自评" in r.content.decode()
+    r = client.post(f"/documents/{doc}/tracking/start/", {"kind": "self_evaluation"})
+    assert r.status_code == 302
+    tid = int(r["Location"].rstrip("/").rsplit("/", 1)[1])
+    again = client.post(f"/documents/{doc}/tracking/start/", {"kind": "self_evaluation"})
+    assert again.status_code == 409
+    assert "已经开始" in again.content.decode()
+    page = client.get(f"/documents/{doc}/tracking/{tid}/")
+    assert page.status_code == 200
+    assert "实际完成值" in page.content.decode()
+    typed = {"p0-f0-executed": "13", "p0-i0-actual": "242 人"}
+    r = client.post(f"/documents/{doc}/tracking/{tid}/preview/", typed, headers={"HX-Request": "true"})
+    text = r.content.decode()
+    assert r.status_code == 200
+    assert 'id="calc-p0-i0" hx-swap-oob="true"' in text
+    assert 'id="tracking-findings" hx-swap-oob="true"' in text
+    r = client.post(f"/documents/{doc}/tracking/{tid}/save/", {**typed, "expected_version": 1})
+    assert r.status_code == 302
+    saved = client.get(f"/documents/{doc}/tracking/{tid}/").content.decode()
+    assert 'value="242 人"' in saved
+    r = client.get(f"/documents/{doc}/tracking/{tid}/download/xlsx/")
+    assert r.status_code == 200 and r.content[:2] == b"PK"
+    r = client.post(f"/documents/{doc}/tracking/{tid}/save/", {**typed, "expected_version": 1})
+    assert r.status_code == 409
+
+
+def test_monitoring_lights_as_typed(client: Client, cast: Cast) -> None:
+    advance(cast, "A", "approved")
+    doc = cast.docs["A"]
+    login(client, "drafter_a")
+    r = client.post(f"/documents/{doc}/tracking/start/", {"kind": "monitoring", "month": "6"})
+    assert r.status_code == 302
+    url = r["Location"]
+    assert "1–6月" in client.get(url).content.decode()
+    r = client.post(url + "preview/", {"p0-i0-progress": "10 人", "p0-i0-likelihood": "有可能"})
+    text = r.content.decode()
+    assert "light-red" in text
+    assert "M03" in text

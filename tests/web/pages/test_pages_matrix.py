@@ -15,7 +15,7 @@ from django.db import transaction
 from django.test import Client
 
 from jixiao.web.pages.urls import urlpatterns
-from tests.web.conftest import Cast, advance
+from tests.web.conftest import Cast, advance, start_self_evaluation
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +49,11 @@ ROWS: dict[str, list[tuple[str, dict[str, Any], str, str]]] = {
         ("GET", {}, "submitted", "404 404 200 200 200"),
         ("GET", {}, "published", "302 403 200 200 200"),
     ],
+    "tracking-start": [("POST", {}, "approved", "404 404 302 403 403")],
+    "tracking": [("GET", {}, "published", "302 403 200 200 200")],
+    "tracking-preview": [("POST", {}, "published", "302 403 200 200 200")],
+    "tracking-save": [("POST", {}, "published", "302 403 302 403 403")],
+    "tracking-download": [("GET", {"fmt": "json"}, "published", "302 403 200 200 200")],
     "review-queue": [("GET", {}, "draft", "200 200 200 200 200")],
     "review": [("GET", {}, "submitted", "404 404 200 200 200")],
     "review-comment": [("POST", {}, "submitted", "302 404 302 302 403")],
@@ -74,12 +79,16 @@ BODIES: dict[str, Any] = {
     "indicator-remove": {},
     "finding-fix": {},
     "document-submit": {},
+    "tracking-start": {"kind": "self_evaluation"},
+    "tracking-preview": {"p0-i0-actual": "242 人"},
+    "tracking-save": {"p0-i0-actual": "242 人", "expected_version": 1},
     "review-comment": {"text": "请补充依据", "path": ""},
     "review-return": {"reason": "请修改"},
     "review-approve": {"grade": "良"},
     "review-publish": {},
 }
-VERSIONED = {n for n in BODIES if n not in {"indicator-preview", "review-comment", "document-from-template"}}
+UNVERSIONED = {"indicator-preview", "review-comment", "document-from-template"}
+VERSIONED = {n for n in BODIES if n not in UNVERSIONED and not n.startswith("tracking")}
 
 
 def test_every_page_route_has_rows() -> None:
@@ -111,6 +120,8 @@ def test_page_route(
     route = next(p for p in urlpatterns if p.name == name)
     if "document_id" in str(route.pattern):
         kwargs = {"document_id": cast.docs["A"], **kwargs}
+    if "tracking_id" in str(route.pattern):
+        kwargs["tracking_id"] = start_self_evaluation(cast, "A")
     url = reverse(name, kwargs=kwargs)
     body = dict(BODIES.get(name, {}))
     if name in VERSIONED:

@@ -14,7 +14,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from jixiao.model import SEVERITY_LABELS
 from jixiao.model.records import STATUS_LABELS
-from jixiao.service import pages, review, targets, workflow
+from jixiao.service import pages, review, targets, workflow, yearly
 from jixiao.service.access import require_login
 from jixiao.service.actor import Actor
 from jixiao.service.audit_actions import AUDIT_ACTIONS
@@ -171,6 +171,10 @@ def _editor_context(actor: Actor, document_id: int) -> dict[str, Any]:
         "fixable": fixable,
         "projects": projects,
         "doc_comments": notes.get("", []),
+        "tracking": yearly.list_tracking(actor, document_id) if "document:history" in view.allowed else [],
+        "can_track": "document:track" in view.allowed,
+        "kind_labels": yearly.KIND_LABELS,
+        "months": range(1, 13),
         "levels": levels,
         "level2_all": {name for names in levels.values() for name in names},
         "plan_months": pages.PLAN_MONTHS,

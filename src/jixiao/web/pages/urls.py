@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.urls import path
 
-from jixiao.web.pages import account, documents, public, review
+from jixiao.web.pages import account, documents, public, review, tracking
 
 D = "documents/<int:document_id>/"
 P = D + "projects/<int:project>/"
 IND = P + "indicators/<int:indicator>/"
+T = D + "tracking/<int:tracking_id>/"
 
 urlpatterns = [
     path("", documents.home, name="home"),
@@ -30,6 +31,11 @@ urlpatterns = [
     path(D + "submit/", documents.submit, name="document-submit"),
     path(D + "download/<str:fmt>/", documents.download, name="document-download"),
     path(D + "history/", documents.history, name="document-history"),
+    path(D + "tracking/start/", tracking.start, name="tracking-start"),
+    path(T, tracking.tracking, name="tracking"),
+    path(T + "preview/", tracking.preview, name="tracking-preview"),
+    path(T + "save/", tracking.save, name="tracking-save"),
+    path(T + "download/<str:fmt>/", tracking.download, name="tracking-download"),
     path("review/", review.queue, name="review-queue"),
     path(D + "review/", review.review_page, name="review"),
     path(D + "review/comment/", review.comment, name="review-comment"),
