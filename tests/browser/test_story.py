@@ -250,7 +250,7 @@ def test_the_whole_story(page: tuple[Page, Outside, str]) -> None:
     assert outside.seen == []
 
 
-def test_no_page_loads_anything_from_elsewhere(page: tuple[Page, Outside, str]) -> None:
+def test_no_page_loads_anything_from_elsewhere_and_pages_print_plain(page: tuple[Page, Outside, str]) -> None:
     p, outside, base = page
     loaded: list[str] = []
     p.on("requestfinished", lambda r: loaded.append(r.url))
@@ -259,5 +259,10 @@ def test_no_page_loads_anything_from_elsewhere(page: tuple[Page, Outside, str]) 
     login(p, base, "drafter")
     p.goto(f"{base}/documents/new/")
     assert outside.seen == []
+    # printed, the page keeps its content and drops the header, menus and buttons
+    p.emulate_media(media="print")
+    expect(p.locator("header.top")).to_be_hidden()
+    expect(p.locator("footer.foot")).to_be_hidden()
+    expect(p.get_by_role("heading", name="新建绩效文本")).to_be_visible()
     assert any(re.search(r"/static/jixiao/vendor/htmx-2\.0\.11\.min\.js$", u) for u in loaded)
     assert all((urlsplit(u).hostname or "") in LOCAL for u in loaded if u.startswith("http"))

@@ -220,3 +220,14 @@ def test_monitoring_lights_as_typed(client: Client, cast: Cast) -> None:
     text = r.content.decode()
     assert "light-red" in text
     assert "M03" in text
+
+
+def test_unknown_pages_and_csrf_failures_are_chinese(cast: Cast) -> None:
+    client = Client(enforce_csrf_checks=True)
+    r = client.get("/no-such-page/")
+    assert r.status_code == 404
+    assert "该页面不存在" in r.content.decode()
+    login(client, "drafter_a")
+    r = client.post(f"/documents/{cast.docs['A']}/submit/", {"expected_version": 1})
+    assert r.status_code == 403
+    assert "安全校验" in r.content.decode()
