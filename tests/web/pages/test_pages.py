@@ -90,7 +90,9 @@ def test_a_stale_save_is_a_409_fragment(client: Client, cast: Cast) -> None:
     )
     assert r.status_code == 409
     assert r["HX-Retarget"] == "#messages"
-    assert "已被他人修改" in r.content.decode()
+    text = r.content.decode()
+    assert "已被他人修改" in text
+    assert "您输入的内容（未保存）" in text and "≥1 人" in text and "242 人数" in text
 
 
 def test_refusals_are_chinese_pages(client: Client, cast: Cast) -> None:

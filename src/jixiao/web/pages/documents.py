@@ -18,7 +18,7 @@ from jixiao.service import pages, review, targets, workflow, yearly
 from jixiao.service.access import require_login
 from jixiao.service.actor import Actor
 from jixiao.service.audit_actions import AUDIT_ACTIONS
-from jixiao.service.errors import Forbidden, ValidationFailed
+from jixiao.service.errors import Forbidden, StaleVersion, ValidationFailed
 from jixiao.web.forms.documents import UploadForm
 from jixiao.web.htmx import form_fields, int_field, is_htmx, page_view, render_page
 
@@ -204,9 +204,11 @@ def save_indicator(
 ) -> HttpResponse:
     """Save one indicator row; htmx gets the row back with the findings panel and the version out of band."""
     version = int_field(request, "expected_version")
-    pages.save_indicator(
-        actor, document_id, version, project, indicator, form_fields(request, INDICATOR_FIELDS)
-    )
+    typed = form_fields(request, INDICATOR_FIELDS)
+    try:
+        pages.save_indicator(actor, document_id, version, project, indicator, typed)
+    except StaleVersion as exc:
+        return _conflict(request, actor, document_id, project, indicator, typed, exc)
     if not is_htmx(request):
         return _after_edit(request, document_id, f"已保存项目 {project + 1} 第 {indicator + 1} 条指标。")
     context = _editor_context(actor, document_id)
@@ -214,6 +216,42 @@ def save_indicator(
     context["p"] = context["projects"][project]
     context["saved"] = True
     return render_page(request, "jixiao/editor.html", context, partial="indicator-saved")
+
+
+def _conflict(
+    request: HttpRequest,
+    actor: Actor,
+    document_id: int,
+    project: int,
+    indicator: int,
+    typed: dict[str, str],
+    exc: StaleVersion,
+) -> HttpResponse:
+    """409: the row as someone else saved it next to what this user typed; nothing was overwritten."""
+    view = targets.get_document(actor, document_id)
+    rows = view.document.projects[project].indicators if project < len(view.document.projects) else ()
+    current = rows[indicator] if indicator < len(rows) else None
+    labels = {
+        "level1": "一级指标",
+        "level2": "二级指标",
+        "level3": "三级指标",
+        "value": "指标值",
+        "basis": "依据",
+    }
+    compare = [
+        (
+            label,
+            "" if current is None else str(getattr(current, name) if name != "value" else current.value.raw),
+            typed.get(name, ""),
+        )
+        for name, label in labels.items()
+    ]
+    context = {"error": exc, "status": 409, "title": "操作冲突", "compare": compare, "row": view.row}
+    response = render(request, "jixiao/error.html#conflict", context, status=409)
+    if is_htmx(request):
+        response["HX-Retarget"] = "#messages"
+        response["HX-Reswap"] = "innerHTML"
+    return response
 
 
 @require_POST

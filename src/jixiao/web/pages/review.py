@@ -107,7 +107,7 @@ def review_page(request: HttpRequest, actor: Actor, document_id: int) -> HttpRes
             "general": per_project.get(None, []),
             "per_project": sorted((k, v) for k, v in per_project.items() if k is not None),
             "projects": view.document.projects,
-            "comments": review.comments(actor, document_id),
+            "comments": [(c, dict(paths).get(c.path, c.path)) for c in review.comments(actor, document_id)],
             "paths": paths,
             "changes": changes,
             "changes_label": changes_label,
