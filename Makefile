@@ -10,7 +10,7 @@ EXAMPLE := examples/julu-zonggonghui-2024-draft.txt
 DEBIAN_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-noto-cjk \
 	libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils chromium chromium-driver
 
-.PHONY: install deps run test lint types layers pytest bench bench-web docs clean
+.PHONY: install deps run test lint types layers pytest bench bench-web screenshots docs clean
 
 install: $(STAMP)
 
@@ -70,6 +70,10 @@ bench: install
 bench-web: install
 	$(BIN)/python -m pip install -q -e '.[dev,ocr,bench]'
 	$(BIN)/python bench/web_load.py
+
+# the browser story again, saving its screenshots of the main pages into docs/screenshots/ for the README
+screenshots: install
+	JIXIAO_SCREENSHOTS=1 $(BIN)/pytest -p no:cacheprovider tests/browser
 
 docs: install
 	$(BIN)/python -m jixiao.cli.docs
