@@ -187,6 +187,15 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = SITE_URL.startswith("https://")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
+if SITE_URL.startswith("https://"):
+    # served over HTTPS behind a proxy that terminates TLS and sets X-Forwarded-Proto (nginx, a load balancer)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = _env_bool("JIXIAO_SSL_REDIRECT", default=True)
+    # short by default: HSTS cannot be taken back from browsers before it expires; raise it once HTTPS is sure
+    SECURE_HSTS_SECONDS = int(os.environ.get("JIXIAO_HSTS_SECONDS") or 3600)
+# HSTS for subdomains and the browsers' preload list are decisions about the whole domain (often a government
+# one with many other sites), not jixiao's to take
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
