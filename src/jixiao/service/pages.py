@@ -311,13 +311,31 @@ def save_project(
 
 
 def save_cover(actor: Actor, document_id: int, expected_version: int, fields: dict[str, str]) -> DocumentView:
-    """Save the cover data and part one's overall goal."""
+    """Save the cover data and part one: overall goal, sub-goals (``sub0-goal`` …) and safeguards (``safe0-text``)."""
 
     def change(doc: PerformanceDocument) -> PerformanceDocument:
-        year = fields.get("fiscal_year", "").strip()
+        year = fields.get("fiscal_year", str(doc.fiscal_year or "")).strip()
         if year and not (year.isdigit() and 2000 <= int(year) <= 2100):
             raise ValidationFailed(f"预算年度应为四位年份，而不是“{year}”。", {"field": "fiscal_year"})
-        goals = replace(doc.department_goals, overall_goal=fields.get("overall_goal", "").strip())
+        old = doc.department_goals
+        sub_goals = tuple(
+            replace(
+                g,
+                title=fields.get(f"sub{n}-title", g.title).strip(),
+                goal=fields.get(f"sub{n}-goal", g.goal).strip(),
+                indicator_text=fields.get(f"sub{n}-indicators", g.indicator_text).strip(),
+            )
+            for n, g in enumerate(old.sub_goals)
+        )
+        safeguards = tuple(
+            replace(g, text=fields.get(f"safe{n}-text", g.text).strip()) for n, g in enumerate(old.safeguards)
+        )
+        goals = replace(
+            old,
+            overall_goal=fields.get("overall_goal", old.overall_goal).strip(),
+            sub_goals=sub_goals,
+            safeguards=safeguards,
+        )
         return replace(
             doc,
             unit_name=fields.get("unit_name", doc.unit_name or "").strip() or None,

@@ -233,3 +233,22 @@ def test_unknown_pages_and_csrf_failures_are_chinese(cast: Cast) -> None:
     r = client.post(f"/documents/{cast.docs['A']}/submit/", {"expected_version": 1})
     assert r.status_code == 403
     assert "安全校验" in r.content.decode()
+
+
+def test_part_one_is_edited_in_place(client: Client, cast: Cast) -> None:
+    from jixiao.service.actor import SYSTEM
+    from jixiao.service.targets import get_document
+
+    doc = cast.docs["A"]
+    fields = {
+        "expected_version": version(cast, "A"),
+        "sub0-goal": "新的分项目标",
+        "safe1-text": "新的保障措施",
+    }
+    r = login(client, "drafter_a").post(f"/documents/{doc}/cover/", fields)
+    assert r.status_code == 302
+    saved = get_document(SYSTEM, doc).document
+    assert saved.department_goals.sub_goals[0].goal == "新的分项目标"
+    assert saved.department_goals.safeguards[1].text == "新的保障措施"
+    assert saved.fiscal_year == 2024
+    assert saved.department_goals.overall_goal.startswith("2024 年")

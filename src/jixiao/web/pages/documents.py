@@ -314,9 +314,9 @@ def save_project(request: HttpRequest, actor: Actor, document_id: int, project: 
 @page_view
 def save_cover(request: HttpRequest, actor: Actor, document_id: int) -> HttpResponse:
     """Save the cover data and the overall goal."""
-    pages.save_cover(
-        actor, document_id, int_field(request, "expected_version"), form_fields(request, COVER_FIELDS)
-    )
+    fields = form_fields(request, COVER_FIELDS)
+    fields |= {k: str(v) for k, v in request.POST.items() if k.startswith(("sub", "safe")) and "-" in k}
+    pages.save_cover(actor, document_id, int_field(request, "expected_version"), fields)
     return _after_edit(request, document_id, "已保存封面和部门整体绩效目标。")
 
 
