@@ -82,10 +82,11 @@ def _clear_audit() -> None:
 
 
 class Outside:
-    """Requests to hosts other than jixiao's, blocked and remembered."""
+    """Requests to hosts other than jixiao's, blocked and remembered; and the console's errors (CSP refusals)."""
 
     def __init__(self) -> None:
         self.seen: list[str] = []
+        self.errors: list[str] = []
 
     def __call__(self, route: Route) -> None:
         host = urlsplit(route.request.url).hostname or ""
@@ -104,6 +105,8 @@ def page(browser: Browser, live_server: Any, world: None) -> Iterator[tuple[Page
     context.route("**/*", outside)
     p = context.new_page()
     p.on("dialog", lambda d: d.accept())
+    p.on("console", lambda m: outside.errors.append(m.text) if m.type == "error" else None)
+    p.on("pageerror", lambda e: outside.errors.append(str(e)))
     p.set_default_timeout(15_000)
     yield p, outside, str(live_server.url)
     context.close()
@@ -254,6 +257,7 @@ def test_the_whole_story(page: tuple[Page, Outside, str]) -> None:
     expect(p.locator("input[name=p0-i0-actual]")).to_have_value("200 人")
 
     assert outside.seen == []
+    assert outside.errors == []
 
 
 def test_no_page_loads_anything_from_elsewhere_and_pages_print_plain(page: tuple[Page, Outside, str]) -> None:
@@ -265,6 +269,7 @@ def test_no_page_loads_anything_from_elsewhere_and_pages_print_plain(page: tuple
     login(p, base, "drafter")
     p.goto(f"{base}/documents/new/")
     assert outside.seen == []
+    assert outside.errors == []
     # printed, the page keeps its content and drops the header, menus and buttons
     p.emulate_media(media="print")
     expect(p.locator("header.top")).to_be_hidden()
