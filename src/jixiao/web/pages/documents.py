@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import base64
+from functools import lru_cache
 from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -126,10 +129,41 @@ def copy(request: HttpRequest, actor: Actor, document_id: int) -> HttpResponse:
     return HttpResponseRedirect(reverse("editor", args=[view.row.id]))
 
 
+@lru_cache(maxsize=256)
+def _level_options(
+    levels: tuple[tuple[str, tuple[str, ...]], ...], level1: str, level2: str
+) -> tuple[str, str]:
+    """The 一级 and 二级 <option> lists of a row, the row's own values selected (kept when not in the framework).
+
+    Rendered once per distinct pair: a document of 400 rows has a dozen, and the template would otherwise build
+    thousands of option nodes.
+    """
+    first = format_html_join(
+        "", "<option{}>{}</option>", ((" selected" if n == level1 else "", n) for n, _ in levels)
+    )
+    if level1 not in {n for n, _ in levels}:
+        first += format_html("<option selected>{}</option>", level1)
+    groups = [
+        format_html(
+            '<optgroup label="{}">{}</optgroup>',
+            l1,
+            format_html_join(
+                "", "<option{}>{}</option>", ((" selected" if n == level2 else "", n) for n in l2s)
+            ),
+        )
+        for l1, l2s in levels
+    ]
+    second = mark_safe("".join(groups))  # every part went through format_html
+    if level2 not in {n for _, l2s in levels for n in l2s}:
+        second += format_html("<option selected>{}</option>", level2)
+    return first, second
+
+
 def _editor_context(actor: Actor, document_id: int) -> dict[str, Any]:
     view = targets.get_document(actor, document_id)
     rep = pages.report(actor, document_id)
     levels = pages.level_choices(view.document)
+    level_items = tuple(levels.items())
     fixable = pages.fixable_codes()
     numbered = list(enumerate(rep.findings, start=1))
     by_cell: dict[tuple[int, int], list[tuple[int, Any]]] = {}
@@ -153,6 +187,7 @@ def _editor_context(actor: Actor, document_id: int) -> dict[str, Any]:
                     "reading": pages.read_value(ind.value.raw),
                     "findings": by_cell.get((pi, ii), []),
                     "found": [f for _, f in by_cell.get((pi, ii), [])],
+                    "options": _level_options(level_items, ind.level1, ind.level2),
                     "comments": notes.get(f"projects[{pi}].indicators[{ii}]", []),
                 }
                 for ii, ind in enumerate(p.indicators)
@@ -176,7 +211,6 @@ def _editor_context(actor: Actor, document_id: int) -> dict[str, Any]:
         "kind_labels": yearly.KIND_LABELS,
         "months": range(1, 13),
         "levels": levels,
-        "level2_all": {name for names in levels.values() for name in names},
         "plan_months": pages.PLAN_MONTHS,
         "formats": FORMATS,
         "status_label": STATUS_LABELS.get(view.row.status, view.row.status),

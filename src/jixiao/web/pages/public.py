@@ -44,7 +44,7 @@ def public_document(request: HttpRequest, actor: Actor, document_id: int) -> Htt
         {
             "row": view.row,
             "doc": view.document,
-            "tables": mark_safe(render_document(view.document)),
+            "tables": mark_safe(render_document(view.document)),  # the exporter escapes every text
             "formats": FORMATS,
         },
     )

@@ -103,7 +103,7 @@ def review_page(request: HttpRequest, actor: Actor, document_id: int) -> HttpRes
             "row": view.row,
             "doc": view.document,
             "report": rep,
-            "tables": mark_safe(tables),
+            "tables": mark_safe(tables),  # the exporter escapes every text it writes
             "general": per_project.get(None, []),
             "per_project": sorted((k, v) for k, v in per_project.items() if k is not None),
             "projects": view.document.projects,
