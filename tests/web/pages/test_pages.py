@@ -252,3 +252,20 @@ def test_part_one_is_edited_in_place(client: Client, cast: Cast) -> None:
     assert saved.department_goals.safeguards[1].text == "新的保障措施"
     assert saved.fiscal_year == 2024
     assert saved.department_goals.overall_goal.startswith("2024 年")
+
+
+def test_every_version_downloads_from_the_history(client: Client, cast: Cast) -> None:
+    advance(cast, "A", "submitted")
+    login(client, "drafter_a")
+    text = client.get(f"/documents/{cast.docs['A']}/history/").content.decode()
+    assert "?version=1" in text and "?version=2" in text
+    r = client.get(f"/documents/{cast.docs['A']}/download/json/", {"version": "1"})
+    assert r.status_code == 200
+    assert '"status": "draft"' in r.content.decode()
+
+
+def test_templates_and_styles_name_no_other_host() -> None:
+    web = STATIC.parents[1]
+    for path in [*web.glob("templates/**/*.html"), *STATIC.glob("css/*.css")]:
+        text = path.read_text(encoding="utf-8")
+        assert "http://" not in text and "https://" not in text and 'src="//' not in text, path

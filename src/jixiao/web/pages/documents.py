@@ -377,8 +377,9 @@ def submit(request: HttpRequest, actor: Actor, document_id: int) -> HttpResponse
 @require_GET
 @page_view
 def download(request: HttpRequest, actor: Actor, document_id: int, fmt: str) -> HttpResponse:
-    """The document in a format, as an attachment."""
-    data, name, content_type = targets.export(actor, document_id, fmt)
+    """The document (or one saved version, ``?version=N``) in a format, as an attachment."""
+    raw = request.GET.get("version", "")
+    data, name, content_type = targets.export(actor, document_id, fmt, int(raw) if raw.isdigit() else None)
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
