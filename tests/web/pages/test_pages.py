@@ -269,3 +269,25 @@ def test_templates_and_styles_name_no_other_host() -> None:
     for path in [*web.glob("templates/**/*.html"), *STATIC.glob("css/*.css")]:
         text = path.read_text(encoding="utf-8")
         assert "http://" not in text and "https://" not in text and 'src="//' not in text, path
+
+
+@pytest.mark.parametrize("ext", ["docx", "xlsx", "pdf"])
+def test_upload_preview_of_every_format(client: Client, cast: Cast, ext: str) -> None:
+    path = EXAMPLE.with_suffix(f".{ext}")
+    with path.open("rb") as f:
+        r = login(client, "drafter_a").post("/documents/new/", {"file": f})
+    text = r.content.decode()
+    assert r.status_code == 200
+    assert "6 个项目" in text and "保存为草案" in text
+
+
+def test_an_unreadable_upload_is_a_chinese_422(client: Client, cast: Cast) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    login(client, "drafter_a")
+    r = client.post("/documents/new/", {"file": SimpleUploadedFile("x.docx", b"not a word file")})
+    assert r.status_code == 422
+    assert 'role="alert"' in r.content.decode()
+    r = client.post("/documents/new/", {"file": SimpleUploadedFile("x.exe", b"MZ")})
+    assert r.status_code == 422
+    assert "不支持该文件类型" in r.content.decode()
