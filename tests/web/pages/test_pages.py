@@ -163,6 +163,7 @@ def test_history_page(client: Client, cast: Cast) -> None:
     r = login(client, "drafter_a").get(f"/documents/{cast.docs['A']}/history/")
     assert r.status_code == 200
     assert "导入绩效文本" in r.content.decode()
+    assert "<td>编制人</td>" in r.content.decode()
 
 
 def test_pages_have_a_csp_and_no_inline_code(client: Client, cast: Cast) -> None:

@@ -34,3 +34,11 @@ def money(value: Decimal | None) -> str:
 def plain(value: Decimal | None) -> str:
     """A number as written, empty when missing."""
     return "" if value is None else str(value)
+
+
+@register.filter
+def role(code: str) -> str:
+    """编制人 / 审核人 / 管理员 / 公众 for a role code."""
+    from jixiao.service.actor import ROLE_LABELS
+
+    return ROLE_LABELS.get(code, code)
