@@ -12,7 +12,7 @@ import pytest
 
 from jixiao.model import SelfEvaluation
 from jixiao.model.serialize_tracking import self_evaluation_to_dict
-from jixiao.service import access, accounts, backup, demo, review, targets, workflow, yearly
+from jixiao.service import access, accounts, backup, demo, profiles, review, targets, workflow, yearly
 from jixiao.service.actor import SYSTEM
 from jixiao.service.audit_actions import AUDIT_ACTIONS
 from jixiao.store import audit as store_audit
@@ -20,7 +20,17 @@ from tests.web.conftest import EXAMPLE, Cast, advance, example_document, start_s
 
 pytestmark = pytest.mark.django_db
 
-MODULES: tuple[ModuleType, ...] = (access, accounts, backup, demo, review, targets, workflow, yearly)
+MODULES: tuple[ModuleType, ...] = (
+    access,
+    accounts,
+    backup,
+    demo,
+    profiles,
+    review,
+    targets,
+    workflow,
+    yearly,
+)
 
 
 def _save_tracking(c: Cast) -> Any:
@@ -101,6 +111,7 @@ READS = {
     "targets.history", "targets.version_document", "targets.diff",
     "backup.backup", "backup.read_archive", "backup.counts", "backup.is_empty",
     "yearly.list_tracking", "yearly.get_tracking",
+    "profiles.build", "profiles.resolve", "profiles.available",
 }  # fmt: skip
 
 

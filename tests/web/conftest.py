@@ -103,7 +103,8 @@ class Api:
             kwargs.update(data=body, content_type="application/json")
         elif body is not None:
             kwargs.update(data=body)
-        return call(f"/api{path}", headers=member.headers(), **kwargs)
+        headers = {**member.headers(), **kwargs.pop("headers", {})}
+        return call(f"/api{path}", headers=headers, **kwargs)
 
 
 @pytest.fixture

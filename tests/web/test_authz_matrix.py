@@ -314,6 +314,7 @@ def _tracking_content(cast: Cast, unit: str) -> dict[str, Any]:
 # endpoints not about one document: (method, path) → (state, body, {actor: status})
 GLOBAL: dict[Route, tuple[Body | None, dict[str, str]]] = {
     ("GET", "/api/documents"): (None, dict.fromkeys(ACTORS, "200")),
+    ("GET", "/api/me/profiles"): (None, dict.fromkeys(ACTORS, "200")),
     ("GET", "/api/me"): (
         None,
         {"anonymous": "401", "public": "200", "drafter_a": "200", "reviewer_r": "200", "admin": "200"},

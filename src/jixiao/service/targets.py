@@ -30,7 +30,6 @@ CONTENT_TYPES = {
     "html": "text/html; charset=utf-8",
     "pdf": "application/pdf",
 }
-SHIPPED_PROFILES = ("default", "hebei-county", "central-2021")
 
 
 @dataclass(frozen=True)
@@ -190,14 +189,10 @@ def _stale(current: int | None, expected: int) -> StaleVersion:
 def check(actor: Actor, document_id: int, profile: str = "default") -> Report:
     """The findings of the rule catalogue on the current content, with the suggested grade."""
     from jixiao.check import check_document
-    from jixiao.check.profiles import load_profile
+    from jixiao.service.profiles import resolve
 
-    if profile not in SHIPPED_PROFILES:
-        raise ValidationFailed(
-            f"没有名为“{profile}”的配置。", {"profile": profile, "known": list(SHIPPED_PROFILES)}
-        )
     view = get_document(actor, document_id)
-    return check_document(view.document, (), load_profile(profile), file=f"document-{document_id}")
+    return check_document(view.document, (), resolve(profile), file=f"document-{document_id}")
 
 
 def export(actor: Actor, document_id: int, fmt: str, version: int | None = None) -> tuple[bytes, str, str]:

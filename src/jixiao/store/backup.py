@@ -22,6 +22,7 @@ from jixiao.store.models import (
     Document,
     DocumentVersion,
     Grant,
+    Profile,
     Region,
     TrackingRecord,
     Unit,
@@ -32,6 +33,7 @@ FORMAT = "jixiao.backup"
 SCHEMA_VERSION = 1
 # in an order that satisfies every foreign key
 MODELS: tuple[Any, ...] = (
+    Profile,
     Region,
     Unit,
     User,

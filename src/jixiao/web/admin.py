@@ -9,20 +9,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import Model
 from django.http import HttpRequest
 
 from jixiao.service.accounts import actor_for, record_admin_change
-from jixiao.store.models import AuditEntry, Document, Grant, Region, Unit, User
+from jixiao.service.errors import ValidationFailed
+from jixiao.service.profiles import build
+from jixiao.store.models import AuditEntry, Document, Grant, Profile, Region, Unit, User
 
 if TYPE_CHECKING:  # the admin classes are generic only for the type checker
     ModelAdminBase = admin.ModelAdmin[Any]
     InlineBase = admin.TabularInline[Grant, Any]
     UserAdminBase = UserAdmin[User]
+    ProfileFormBase = forms.ModelForm[Profile]
 else:
     ModelAdminBase, InlineBase, UserAdminBase = admin.ModelAdmin, admin.TabularInline, UserAdmin
+    ProfileFormBase = forms.ModelForm
 
 admin.site.site_header = "jixiao 绩效管理 · 管理后台"
 admin.site.site_title = "jixiao 管理后台"
@@ -65,6 +70,32 @@ class UnitAdmin(AuditedAdmin):
     list_display = ("code", "name", "region", "parent")
     list_filter = ("region",)
     search_fields = ("code", "name")
+
+
+class ProfileForm(ProfileFormBase):
+    """The settings must make a valid profile on their base, checked as the checker would read them."""
+
+    class Meta:
+        model = Profile
+        fields = ("name", "title", "base", "settings")
+
+    def clean(self) -> dict[str, Any]:
+        """Refuse settings that are not TOML or name unknown keys, with the checker's Chinese message."""
+        data = super().clean() or {}
+        if data.get("name") and data.get("base"):
+            try:
+                build(str(data["name"]), str(data["base"]), str(data.get("settings") or ""))
+            except ValidationFailed as exc:
+                raise forms.ValidationError(exc.message) from None
+        return data
+
+
+@admin.register(Profile)
+class ProfileAdmin(AuditedAdmin):
+    """审核配置: a shipped profile with a region's settings."""
+
+    form = ProfileForm
+    list_display = ("name", "title", "base", "updated_at")
 
 
 class GrantInline(InlineBase):

@@ -5,10 +5,10 @@ Each operation parses its input, calls one service function and returns the serv
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest, HttpResponse
-from ninja import File, Form, Query, Router, Schema, Status
+from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from jixiao.model.serialize import document_to_dict
@@ -42,7 +42,7 @@ from jixiao.web.api.schemas import (
 router = Router(tags=["绩效文本"])
 ERRORS: dict[int, type[Error]] = {400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error}
 ExportFormat = Literal["txt", "json", "docx", "xlsx", "html", "pdf"]
-ProfileName = Literal["default", "hebei-county", "central-2021"]
+ProfileName = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,49}$")]
 
 
 def document_out(row: DocumentRow) -> DocumentOut:
@@ -145,7 +145,7 @@ def update_document(request: HttpRequest, document_id: int, body: UpdateIn) -> D
 def document_findings(
     request: HttpRequest, document_id: int, profile: ProfileName = "default"
 ) -> FindingsOut:
-    """按审核规则检查当前内容：发现的问题与建议审核结论。"""
+    """按审核规则检查当前内容：发现的问题与建议审核结论（profile：自带或管理后台中的审核配置）。"""
     report = targets.check(actor(request), document_id, profile)
     return FindingsOut(
         profile=report.profile,

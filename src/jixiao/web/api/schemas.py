@@ -204,3 +204,11 @@ class TokenOut(Schema):
     """A new API token: shown once, never again."""
 
     token: str
+
+
+class ProfileInfoOut(Schema):
+    """A check profile one can name in ``?profile=``."""
+
+    name: str
+    shipped: bool
+    title: str
