@@ -30,9 +30,11 @@ if _url:
     os.environ.pop("JIXIAO_DATABASE_URL")
     _pg["CONN_MAX_AGE"] = 0
     _pg["CONN_HEALTH_CHECKS"] = False
+    # one pair of test databases per run, so runs sharing a server (CI, developers) never drop each other's
+    _run = os.getpid()
     DATABASES = {
-        "default": {**_pg, "TEST": {"NAME": f"{_pg['NAME']}_jixiao"}},
-        "restore": {**_pg, "TEST": {"NAME": f"{_pg['NAME']}_jixiao_restore"}},
+        "default": {**_pg, "TEST": {"NAME": f"{_pg['NAME']}_jixiao_{_run}"}},
+        "restore": {**_pg, "TEST": {"NAME": f"{_pg['NAME']}_jixiao_restore_{_run}"}},
     }
 else:
     DATABASES = {
