@@ -119,9 +119,9 @@ def _status_rank(status: str) -> int:
 def preview_upload(data: bytes, filename: str, profile: str = PROFILE) -> Preview:
     """Read an uploaded file and check it without saving; ValidationFailed when it cannot be read."""
     from jixiao.check import check_document
-    from jixiao.check.profiles import load_profile
     from jixiao.importers import UnreadableError
     from jixiao.service.documents import read_data
+    from jixiao.service.profiles import resolve
 
     if not data:
         raise ValidationFailed("上传的文件是空的。", {"file": filename})
@@ -129,7 +129,7 @@ def preview_upload(data: bytes, filename: str, profile: str = PROFILE) -> Previe
         result = read_data(data, filename)
     except UnreadableError as exc:
         raise ValidationFailed(exc.message, {"file": filename}) from None
-    rep = check_document(result.document, result.findings, load_profile(profile), file=filename)
+    rep = check_document(result.document, result.findings, resolve(profile), file=filename)
     return Preview(result.document, rep, filename)
 
 
@@ -159,11 +159,11 @@ def preview_indicator(
 ) -> tuple[ValueReading, list[Finding]]:
     """What an indicator would read as and which findings it would have with the typed fields, unsaved."""
     from jixiao.check import check_document
-    from jixiao.check.profiles import load_profile
+    from jixiao.service.profiles import resolve
 
     view = targets.get_document(actor, document_id)
     doc = _with_indicator(view.document, project, indicator, fields)
-    rep = check_document(doc, (), load_profile(PROFILE), file=f"document-{document_id}")
+    rep = check_document(doc, (), resolve(PROFILE), file=f"document-{document_id}")
     return read_value(fields.get("value", "")), indicator_findings(rep, project, indicator)
 
 
@@ -634,12 +634,12 @@ def tracking_page(
 ) -> TrackingPage:
     """A monitoring report or self-evaluation with its lights or scores and findings; with ``fields``, as typed."""
     from jixiao.check import check_document
-    from jixiao.check.profiles import load_profile
     from jixiao.service import yearly
+    from jixiao.service.profiles import resolve
 
     view = yearly.get_tracking(actor, document_id, tracking_id)
     record = view.record if fields is None else apply_tracking_fields(view.record, fields)
-    report = check_document(record, (), load_profile(PROFILE), file=f"tracking-{tracking_id}")
+    report = check_document(record, (), resolve(PROFILE), file=f"tracking-{tracking_id}")
     return TrackingPage(view.row, record, _computed(record), report.findings)
 
 
