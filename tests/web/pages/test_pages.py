@@ -292,3 +292,14 @@ def test_an_unreadable_upload_is_a_chinese_422(client: Client, cast: Cast) -> No
     r = client.post("/documents/new/", {"file": SimpleUploadedFile("x.exe", b"MZ")})
     assert r.status_code == 422
     assert "不支持该文件类型" in r.content.decode()
+
+
+def test_review_page_checks_with_the_chosen_profile(client: Client, cast: Cast) -> None:
+    advance(cast, "A", "submitted")
+    login(client, "reviewer_r")
+    default = client.get(f"/documents/{cast.docs['A']}/review/").content.decode()
+    hebei = client.get(f"/documents/{cast.docs['A']}/review/", {"profile": "hebei-county"}).content.decode()
+    assert '<option value="hebei-county" selected>' in hebei
+    assert default != hebei
+    r = client.get(f"/documents/{cast.docs['A']}/review/", {"profile": "没有这个配置"})
+    assert r.status_code == 422

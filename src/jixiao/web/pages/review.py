@@ -16,7 +16,7 @@ from jixiao.exporters.html import render_document
 from jixiao.model import SEVERITY_LABELS
 from jixiao.model.records import STATUS_LABELS
 from jixiao.model.workflow import GRADES
-from jixiao.service import pages, review, targets, workflow
+from jixiao.service import pages, profiles, review, targets, workflow
 from jixiao.service.actor import Actor
 from jixiao.service.errors import ValidationFailed
 from jixiao.web.forms.documents import ApproveForm, CommentForm, ReturnForm
@@ -83,7 +83,8 @@ def _versions_diff(actor: Actor, document_id: int) -> tuple[list[Any], str]:
 def review_page(request: HttpRequest, actor: Actor, document_id: int) -> HttpResponse:
     """The review page: findings at the cells, comments, grade, return or approve, differences."""
     view = targets.get_document(actor, document_id)
-    rep = pages.report(actor, document_id)
+    profile = request.GET.get("profile", pages.PROFILE)[:60] or pages.PROFILE
+    rep = pages.report(actor, document_id, profile)
     findings = list(enumerate(rep.findings, start=1))
     tables, per_project = marked(view.document, findings)
     changes, changes_label = _versions_diff(actor, document_id)
@@ -116,6 +117,8 @@ def review_page(request: HttpRequest, actor: Actor, document_id: int) -> HttpRes
             "status_label": STATUS_LABELS.get(view.row.status, view.row.status),
             "severity_labels": SEVERITY_LABELS,
             "can": set(view.allowed),
+            "profile": profile,
+            "profiles": profiles.available(),
         },
     )
 
