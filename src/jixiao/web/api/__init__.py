@@ -13,6 +13,7 @@ from jixiao.web.api import tracking  # noqa: F401  (registers the tracking opera
 from jixiao.web.api.auth import AUTH
 from jixiao.web.api.documents import router as documents_router
 from jixiao.web.api.me import router as me_router
+from jixiao.web.api.views import router as views_router
 
 log = logging.getLogger("jixiao.web")
 
@@ -26,6 +27,7 @@ api = NinjaAPI(
 )
 api.add_router("/documents", documents_router)
 api.add_router("/me", me_router)
+api.add_router("", views_router)  # the pages' view-models as JSON (jixiao.web.api.views)
 
 
 def error_response(
