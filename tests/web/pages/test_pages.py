@@ -303,3 +303,17 @@ def test_review_page_checks_with_the_chosen_profile(client: Client, cast: Cast) 
     assert default != hebei
     r = client.get(f"/documents/{cast.docs['A']}/review/", {"profile": "没有这个配置"})
     assert r.status_code == 422
+
+
+def test_adjust_after_approval_needs_a_reason(client: Client, cast: Cast) -> None:
+    advance(cast, "A", "approved")
+    login(client, "drafter_a")
+    assert "开始调整" in client.get(f"/documents/{cast.docs['A']}/edit/").content.decode()
+    r = client.post(f"/documents/{cast.docs['A']}/adjust/", {"expected_version": version(cast, "A")})
+    assert r.status_code == 422
+    assert "须说明理由" in r.content.decode()
+    r = client.post(
+        f"/documents/{cast.docs['A']}/adjust/", {"expected_version": version(cast, "A"), "reason": "预算调整"}
+    )
+    assert r.status_code == 302
+    assert "保存这一行" in client.get(f"/documents/{cast.docs['A']}/edit/").content.decode()

@@ -41,6 +41,7 @@ ROWS: dict[str, list[tuple[str, dict[str, Any], str, str]]] = {
     "indicator-move": [("POST", {**ROW, "step": "down"}, "draft", "404 404 302 404 403")],
     "finding-fix": [("POST", {"number": 1}, "draft", "404 404 422 404 403")],
     "document-submit": [("POST", {}, "draft", "404 404 302 404 403")],
+    "document-adjust": [("POST", {}, "published", "302 403 302 403 403")],
     "document-download": [
         ("GET", {"fmt": "txt"}, "draft", "404 404 200 404 200"),
         ("GET", {"fmt": "txt"}, "published", "200 200 200 200 200"),
@@ -79,6 +80,7 @@ BODIES: dict[str, Any] = {
     "indicator-remove": {},
     "finding-fix": {},
     "document-submit": {},
+    "document-adjust": {"reason": "预算调整"},
     "tracking-start": {"kind": "self_evaluation"},
     "tracking-preview": {"p0-i0-actual": "242 人"},
     "tracking-save": {"p0-i0-actual": "242 人", "expected_version": 1},

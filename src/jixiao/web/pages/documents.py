@@ -201,6 +201,7 @@ def _editor_context(actor: Actor, document_id: int) -> dict[str, Any]:
         "row": view.row,
         "editable": "document:edit" in view.allowed,
         "can_submit": "document:submit" in view.allowed,
+        "can_adjust": "document:adjust" in view.allowed,
         "report": rep,
         "findings": numbered,
         "fixable": fixable,
@@ -372,6 +373,16 @@ def submit(request: HttpRequest, actor: Actor, document_id: int) -> HttpResponse
     messages.success(request, f"已送审，等待财政部门审核（版本 {view.row.version}）。")
     url = reverse("editor", args=[document_id])
     return HttpResponseClientRedirect(url) if is_htmx(request) else HttpResponseRedirect(url)
+
+
+@require_POST
+@page_view
+def adjust(request: HttpRequest, actor: Actor, document_id: int) -> HttpResponse:
+    """调整: an approved document becomes a draft again, with the reason, to be reviewed again."""
+    reason = request.POST.get("reason", "")
+    view = workflow.adjust(actor, document_id, int_field(request, "expected_version"), reason)
+    messages.success(request, f"已开始调整（版本 {view.row.version}），修改后请重新送审。")
+    return HttpResponseRedirect(reverse("editor", args=[document_id]))
 
 
 @require_GET

@@ -29,6 +29,7 @@ urlpatterns = [
     path(IND + "move/<str:step>/", documents.move_indicator, name="indicator-move"),
     path(D + "findings/<int:number>/fix/", documents.fix, name="finding-fix"),
     path(D + "submit/", documents.submit, name="document-submit"),
+    path(D + "adjust/", documents.adjust, name="document-adjust"),
     path(D + "download/<str:fmt>/", documents.download, name="document-download"),
     path(D + "history/", documents.history, name="document-history"),
     path(D + "tracking/start/", tracking.start, name="tracking-start"),
