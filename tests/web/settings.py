@@ -37,8 +37,9 @@ if _url:
         "restore": {**_pg, "TEST": {"NAME": f"{_pg['NAME']}_jixiao_restore_{_run}"}},
     }
 else:
+    # a file, not memory: the concurrency test's threads each open a connection to the same database
     DATABASES = {
-        "default": DATABASES["default"],
+        "default": {**DATABASES["default"], "TEST": {"NAME": f"{_DATA}/test.sqlite3"}},
         "restore": {**DATABASES["default"], "NAME": f"{_DATA}/restore.sqlite3"},
     }
 
