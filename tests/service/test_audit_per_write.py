@@ -104,7 +104,7 @@ WRITES: dict[str, tuple[str, Callable[[Cast], Any]]] = {
     "access.record": ("draft", lambda c: access.record(SYSTEM, "jixiao.unit.created", "unit", "A")),
 }
 READS = {
-    "access.scope_for", "access.doc_ref", "access.load", "access.require_login",
+    "access.scope_for", "access.doc_ref", "access.load", "access.load_ref", "access.require_login",
     "accounts.actor_for", "accounts.actor_for_token", "accounts.user_id_by_name", "accounts.profile",
     "review.check_path", "review.comments", "review.audit_trail",
     "targets.get_document", "targets.list_documents", "targets.parse_document", "targets.check", "targets.export",

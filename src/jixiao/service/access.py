@@ -35,6 +35,13 @@ def doc_ref(row: DocumentRow) -> authz.DocRef:
 
 def load(actor: Actor, document_id: int, action: str = "document:view") -> DocumentRow:
     """The document if the actor may do ``action`` to it; else NotFound, Forbidden or InvalidTransition."""
+    return load_ref(actor, document_id, action)[0]
+
+
+def load_ref(
+    actor: Actor, document_id: int, action: str = "document:view"
+) -> tuple[DocumentRow, authz.DocRef]:
+    """As :func:`load`, with the permission view of the document (to show what else the actor may do)."""
     row = store_documents.get(document_id)
     if row is None:
         raise NotFound("没有找到该绩效文本，或您没有查看权限。", {"document_id": document_id})
@@ -50,7 +57,7 @@ def load(actor: Actor, document_id: int, action: str = "document:view") -> Docum
         raise InvalidTransition(
             f"绩效文本当前为“{label}”状态，不能执行此操作。", {"action": action, "status": row.status}
         )
-    return row
+    return row, ref
 
 
 def require_login(actor: Actor) -> None:

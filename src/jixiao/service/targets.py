@@ -13,7 +13,7 @@ from jixiao.model.diff import Change, diff_forms
 from jixiao.model.serialize import SchemaError
 from jixiao.model.workflow import status_of
 from jixiao.service import authz
-from jixiao.service.access import doc_ref, load, record, scope_for
+from jixiao.service.access import doc_ref, load, load_ref, record, scope_for
 from jixiao.service.actor import Actor
 from jixiao.service.errors import NotFound, StaleVersion, ValidationFailed
 from jixiao.store import documents as store_documents
@@ -49,10 +49,14 @@ class DocumentPage:
     total: int
 
 
-def _view(actor: Actor, row: DocumentRow, data: dict[str, Any] | None = None) -> DocumentView:
+def _view(
+    actor: Actor, row: DocumentRow, data: dict[str, Any] | None = None, ref: authz.DocRef | None = None
+) -> DocumentView:
     snapshot = data if data is not None else store_documents.snapshot(row.id)
     assert snapshot is not None, "a document always has a current version"
-    return DocumentView(row, document_from_snapshot(snapshot), authz.allowed_actions(actor, doc_ref(row)))
+    return DocumentView(
+        row, document_from_snapshot(snapshot), authz.allowed_actions(actor, ref or doc_ref(row))
+    )
 
 
 def import_document(
@@ -107,7 +111,8 @@ def create_document(
 
 def get_document(actor: Actor, document_id: int) -> DocumentView:
     """A document the actor may see (NotFound otherwise)."""
-    return _view(actor, load(actor, document_id))
+    row, ref = load_ref(actor, document_id)
+    return _view(actor, row, ref=ref)
 
 
 def list_documents(
