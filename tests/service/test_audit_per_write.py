@@ -87,6 +87,10 @@ WRITES: dict[str, tuple[str, Callable[[Cast], Any]]] = {
     ),
     "accounts.create_region": ("draft", lambda c: accounts.create_region(SYSTEM, "T", "区域 T")),
     "accounts.create_unit": ("draft", lambda c: accounts.create_unit(SYSTEM, "D", "单位 D", "R")),
+    "accounts.revoke_token": (
+        "draft",
+        lambda c: accounts.revoke_token(c["public"].actor, accounts.list_tokens(c["public"].actor)[0].id),
+    ),
     "accounts.create_token": ("draft", lambda c: accounts.create_token(c["public"].actor, "脚本")),
     "accounts.record_admin_change": (
         "draft",
@@ -105,7 +109,7 @@ WRITES: dict[str, tuple[str, Callable[[Cast], Any]]] = {
 }
 READS = {
     "access.scope_for", "access.doc_ref", "access.load", "access.load_ref", "access.require_login",
-    "accounts.actor_for", "accounts.actor_for_token", "accounts.user_id_by_name", "accounts.profile",
+    "accounts.actor_for", "accounts.actor_for_token", "accounts.user_id_by_name", "accounts.profile", "accounts.list_tokens",
     "review.check_path", "review.comments", "review.audit_trail",
     "targets.get_document", "targets.list_documents", "targets.parse_document", "targets.check", "targets.export",
     "targets.history", "targets.version_document", "targets.diff",

@@ -315,6 +315,15 @@ def _tracking_content(cast: Cast, unit: str) -> dict[str, Any]:
 GLOBAL: dict[Route, tuple[Body | None, dict[str, str]]] = {
     ("GET", "/api/documents"): (None, dict.fromkeys(ACTORS, "200")),
     ("GET", "/api/me/profiles"): (None, dict.fromkeys(ACTORS, "200")),
+    ("GET", "/api/me/tokens"): (
+        None,
+        {"anonymous": "401", "public": "200", "drafter_a": "200", "reviewer_r": "200", "admin": "200"},
+    ),
+    # someone else's token, or none: not found (one's own: tests/web/test_tokens.py)
+    ("DELETE", "/api/me/tokens/{token_id}"): (
+        None,
+        {"anonymous": "401", "public": "404", "drafter_a": "404", "reviewer_r": "404", "admin": "404"},
+    ),
     # the pages' view-models as JSON (jixiao.web.api.views): each actor gets its own scope
     ("GET", "/api/overview"): (None, dict.fromkeys(ACTORS, "200")),
     ("GET", "/api/values/read"): (lambda c, u: {"text": "≥95%"}, dict.fromkeys(ACTORS, "200")),
@@ -373,7 +382,7 @@ def test_every_django_route_has_rows() -> None:
 
 def _url(path: str, doc_id: int, tracking_id: int = 0) -> str:
     return path.replace("/api", "", 1).format(
-        document_id=doc_id, fmt="txt", number=1, tracking_id=tracking_id
+        document_id=doc_id, fmt="txt", number=1, tracking_id=tracking_id, token_id=999_999_999
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from jixiao.service.access import record
 from jixiao.service.actor import ANONYMOUS, ROLES, Actor, Role
@@ -146,6 +147,41 @@ def create_token(actor: Actor, name: str) -> str:
         token = store_accounts.create_token(actor.user_id, name[:100])
         record(actor, "jixiao.token.created", "user", actor.user_id, data={"name": name})
     return token
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    """One of the acting account's API tokens, without the token itself."""
+
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+
+
+def list_tokens(actor: Actor) -> list[TokenInfo]:
+    """The acting account's API tokens."""
+    from jixiao.service.access import require_login
+
+    require_login(actor)
+    assert actor.user_id is not None
+    return [TokenInfo(*t) for t in store_accounts.tokens_of(actor.user_id)]
+
+
+def revoke_token(actor: Actor, token_id: int) -> None:
+    """Revoke one of the acting account's API tokens at once; NotFound for any other id."""
+    from jixiao.service.access import require_login
+    from jixiao.service.errors import NotFound
+
+    require_login(actor)
+    assert actor.user_id is not None
+    with uow.atomic():
+        name = store_accounts.revoke_token(actor.user_id, token_id)
+        if name is None:
+            raise NotFound("没有找到该 API 令牌。", {"token_id": token_id})
+        record(
+            actor, "jixiao.token.revoked", "user", actor.user_id, data={"token_id": token_id, "name": name}
+        )
 
 
 def record_admin_change(

@@ -15,6 +15,7 @@ AUDIT_ACTIONS: dict[str, str] = {
     "jixiao.tracking.saved": "保存监控或自评",
     "jixiao.user.created": "创建账号",
     "jixiao.token.created": "创建 API 令牌",
+    "jixiao.token.revoked": "撤销 API 令牌",
     "jixiao.region.created": "创建财政区划",
     "jixiao.unit.created": "创建单位",
     "jixiao.admin.saved": "在管理后台保存",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import datetime
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -131,3 +132,22 @@ def user_for_token(token: str) -> int | None:
         .first()
     )
     return int(found) if found is not None else None
+
+
+def tokens_of(user_id: int) -> list[tuple[int, str, str, datetime]]:
+    """An account's tokens: id, name, the first characters and when it was made (never the token)."""
+    rows = (
+        ApiToken.objects.filter(user_id=user_id)
+        .order_by("id")
+        .values_list("id", "name", "prefix", "created_at")
+    )
+    return [(int(i), str(n), str(p), c) for i, n, p, c in rows]
+
+
+def revoke_token(user_id: int, token_id: int) -> str | None:
+    """Delete one of the account's tokens; its name, or None when the account has no such token."""
+    token = ApiToken.objects.filter(user_id=user_id, pk=token_id).first()
+    if token is None:
+        return None
+    token.delete()
+    return token.name

@@ -212,3 +212,12 @@ class ProfileInfoOut(Schema):
     name: str
     shipped: bool
     title: str
+
+
+class TokenInfoOut(Schema):
+    """One of one's API tokens: never the token itself, only its first characters."""
+
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
