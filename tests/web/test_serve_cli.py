@@ -110,3 +110,25 @@ def test_db_backup_writes_an_archive(data_dir: Path) -> None:
     )
     r = CliRunner().invoke(app, ["db", "restore", str(target), "--data-dir", str(data_dir)])
     assert (r.exit_code, r.stderr) == (2, "jixiao: 目标数据库不是空的：只能恢复到空数据库。\n")
+
+
+def test_static_files_are_collected_again_when_they_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: object
+) -> None:
+    """A data folder from an older checkout must not keep a stale manifest (every page would be a 500)."""
+    from jixiao.cli import server
+
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "a.css").write_text("a{}", encoding="utf-8")
+    settings.STATICFILES_DIRS = [str(source)]  # type: ignore[attr-defined]
+    settings.STATIC_ROOT = str(tmp_path / "out" / "static")  # type: ignore[attr-defined]
+    calls: list[str] = []
+    monkeypatch.setattr("django.core.management.call_command", lambda *args, **kw: calls.append(args[0]))
+    (tmp_path / "out" / "static").mkdir(parents=True)
+    server._collectstatic(tmp_path / "out")
+    server._collectstatic(tmp_path / "out")
+    assert calls == ["collectstatic"]
+    (source / "a.css").write_text("a{color:red}", encoding="utf-8")
+    server._collectstatic(tmp_path / "out")
+    assert calls == ["collectstatic", "collectstatic"]

@@ -59,5 +59,5 @@ def test_first_start_serves_the_api_and_static_files(tmp_path: Path) -> None:
             proc.send_signal(signal.SIGTERM)
             output = proc.communicate(timeout=20)[0]
     assert "首次启动：已载入示例绩效文本" in output
-    assert f"在浏览器中打开 http://127.0.0.1:{port}/api/docs" in output
+    assert f"在浏览器中打开 http://127.0.0.1:{port}/ （网站）" in output
     assert (tmp_path / "jixiao.sqlite3").exists()

@@ -175,16 +175,32 @@ def first_start() -> str | None:
     return "\n".join(lines)
 
 
-def _collectstatic(folder: Path) -> None:
-    from django.core.management import call_command
+def _static_fingerprint() -> str:
+    """The version and a digest of every static source file's path, size and time: what collectstatic copies."""
+    import hashlib
+
+    from django.contrib.staticfiles.finders import get_finders
 
     from jixiao import __version__
 
-    stamp = folder / "static" / ".jixiao-version"
-    if stamp.exists() and stamp.read_text(encoding="utf-8") == __version__:
+    digest = hashlib.sha256(__version__.encode())
+    for finder in get_finders():
+        for path, storage in finder.list([]):
+            stat = os.stat(storage.path(path))
+            digest.update(f"{path}\x1f{stat.st_size}\x1f{stat.st_mtime_ns}\x1e".encode())
+    return digest.hexdigest()
+
+
+def _collectstatic(folder: Path) -> None:
+    """Collect the static files unless the data folder already holds these very files (a stamp says so)."""
+    from django.core.management import call_command
+
+    stamp = folder / "static" / ".jixiao-static"
+    wanted = _static_fingerprint()
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
         return
     call_command("collectstatic", interactive=False, verbosity=0, clear=True)
-    stamp.write_text(__version__, encoding="utf-8")
+    stamp.write_text(wanted, encoding="utf-8")
 
 
 @app.command(cls=_Command)
@@ -211,7 +227,8 @@ def serve(
         sys.stdout.write(message + "\n")
     url = os.environ["JIXIAO_SITE_URL"]
     sys.stdout.write(
-        f"数据：{_where()}\n在浏览器中打开 {url}/api/docs （API 文档）或 {url}/admin/ （管理后台）。按 Ctrl+C 停止。\n"
+        f"数据：{_where()}\n在浏览器中打开 {url}/ （网站）；API 文档在 {url}/api/docs ，管理后台在 {url}/admin/ 。"
+        "按 Ctrl+C 停止。\n"
     )
     sys.stdout.flush()
     if dev:
