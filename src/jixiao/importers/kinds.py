@@ -12,12 +12,11 @@ from collections.abc import Callable
 from typing import Any
 
 from jixiao.importers.assemble import assemble
-from jixiao.importers.codes import import_finding
 from jixiao.importers.decode import decode_text
 from jixiao.importers.errors import UnreadableError
 from jixiao.importers.layout import Layout
 from jixiao.importers.tracking.labels import KIND_LABELS, Kind, kind_of_layout
-from jixiao.model import AnyDocument, Finding, MonitoringReport, PerformanceDocument, SelfEvaluation, Source
+from jixiao.model import AnyDocument, Finding, MonitoringReport, PerformanceDocument, SelfEvaluation
 from jixiao.model.serialize import FORMAT, SchemaError, document_from_dict
 
 LAYOUT_FORMATS = ("txt", "text", "docx", "xlsx", "pdf")
@@ -41,20 +40,9 @@ def _json_reader(fmt: str) -> tuple[Kind, Callable[[object], AnyDocument]] | Non
 def extract_layout(data: bytes, file: str | None, fmt: str) -> tuple[Layout, list[Finding]]:
     """The shared layout of a text, DOCX, XLSX or PDF file and the findings of extracting it."""
     if fmt in ("txt", "text"):
-        from jixiao.importers.text import extract_text_layout
+        from jixiao.importers.text import text_file_layout
 
-        text, encoding = decode_text(data, file)
-        layout, findings = extract_text_layout(text, file)
-        if encoding == "gb18030":
-            findings.insert(
-                0,
-                import_finding(
-                    "P01",
-                    "文件不是 UTF-8 编码，已按 GBK/GB18030 读取；请核对中文是否显示正确，建议另存为 UTF-8。",
-                    Source(file=file),
-                ),
-            )
-        return layout, findings
+        return text_file_layout(data, file)
     if fmt == "docx":
         from jixiao.importers.docx import extract_docx_layout
 

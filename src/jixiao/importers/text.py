@@ -16,8 +16,8 @@ _PAGE_FOOTER = re.compile(r"^\s*[-—–]+\s*\d{1,4}\s*[-—–]+\s*$")
 _RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
-def read_text(data: bytes, file: str | None = None) -> tuple[PerformanceDocument, list[Finding]]:
-    """Read a text file in the example's layout. Raises UnreadableError."""
+def text_file_layout(data: bytes, file: str | None = None) -> tuple[Layout, list[Finding]]:
+    """The layout of a text file's bytes, with P01 first when it was not UTF-8. Raises UnreadableError."""
     text, encoding = decode_text(data, file)
     layout, findings = extract_text_layout(text, file)
     if encoding == "gb18030":
@@ -29,6 +29,12 @@ def read_text(data: bytes, file: str | None = None) -> tuple[PerformanceDocument
                 Source(file=file),
             ),
         )
+    return layout, findings
+
+
+def read_text(data: bytes, file: str | None = None) -> tuple[PerformanceDocument, list[Finding]]:
+    """Read a text file in the example's layout. Raises UnreadableError."""
+    layout, findings = text_file_layout(data, file)
     document, assembled = assemble(layout)
     return document, sorted(findings + assembled, key=lambda f: f.source.line or 0)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from jixiao.model.findings import Source
 from jixiao.model.indicator_value import IndicatorValue
 from jixiao.model.records import CellSources, SpendingPoint, _source_of
-from jixiao.model.tracking import FundLine, TargetsRef, TrackedProject
+from jixiao.model.tracking import FundLine, TargetsRef, TrackedProject, total_fund
 
 
 @dataclass(frozen=True)
@@ -57,10 +57,7 @@ class ProjectMonitoring:
     @property
     def total_fund(self) -> FundLine | None:
         """The 年度资金总额 row (the first row when none is named so)."""
-        for line in self.funds:
-            if line.is_total:
-                return line
-        return self.funds[0] if self.funds else None
+        return total_fund(self.funds)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from jixiao.model.findings import Source
 from jixiao.model.indicator_value import IndicatorValue
 from jixiao.model.records import CellSources, _source_of
-from jixiao.model.tracking import FundLine, TargetsRef, TrackedProject
+from jixiao.model.tracking import FundLine, TargetsRef, TrackedProject, total_fund
 
 
 @dataclass(frozen=True)
@@ -70,10 +70,7 @@ class ProjectEvaluation:
     @property
     def total_fund(self) -> FundLine | None:
         """The 年度资金总额 row (the first row when none is named so)."""
-        for line in self.funds:
-            if line.is_total:
-                return line
-        return self.funds[0] if self.funds else None
+        return total_fund(self.funds)
 
 
 @dataclass(frozen=True)

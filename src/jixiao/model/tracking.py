@@ -53,6 +53,14 @@ class FundLine:
         return "总额" in self.name or "合计" in self.name
 
 
+def total_fund(funds: tuple[FundLine, ...]) -> FundLine | None:
+    """The 年度资金总额 row of a money block (the first row when none is named so), or None."""
+    for line in funds:
+        if line.is_total:
+            return line
+    return funds[0] if funds else None
+
+
 TargetRow = tuple[str, str, str, str]  # 一级, 二级, 三级, the target as written
 TrackedProject = tuple[str, str, Iterable[TargetRow]]  # code, name, its target rows
 

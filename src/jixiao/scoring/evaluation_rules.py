@@ -15,7 +15,6 @@ from jixiao.model import (
     EvaluatedIndicator,
     Finding,
     PerformanceDocument,
-    ProjectEvaluation,
     SelfEvaluation,
     Subject,
     fingerprint,
@@ -26,18 +25,10 @@ from jixiao.scoring._numbers import fmt, in_unit
 from jixiao.scoring.categories import CATEGORY_LABELS, category_of
 from jixiao.scoring.evaluation import EvaluationScore, ProjectScore, score_self_evaluation
 from jixiao.scoring.execution import grade_of
-from jixiao.scoring.profile import CENTRAL, Category, ScoringProfile, scoring_profile
+from jixiao.scoring.profile import Category, ScoringProfile
+from jixiao.scoring.rule_helpers import chosen_profile, place
 
 _E: DocumentKind = "self_evaluation"
-
-
-def chosen_profile(name: str, ctx: RuleContext) -> tuple[ScoringProfile, str | None]:
-    """The scoring profile for a record (the check profile's ``scoring`` wins), and a problem if unknown."""
-    wanted = ctx.profile.scoring or name or CENTRAL.name
-    try:
-        return scoring_profile(wanted), None
-    except ValueError as problem:
-        return CENTRAL, f"{problem}；已按中央方案计分"
 
 
 @lru_cache(maxsize=8)
@@ -62,15 +53,6 @@ def _differs(printed: Decimal, computed: Decimal, profile: ScoringProfile) -> bo
     return abs(printed - computed) > profile.score_tolerance
 
 
-def _where(
-    p_no: int, project: ProjectEvaluation, r_no: int | None = None, row: EvaluatedIndicator | None = None
-) -> str:
-    text = f"项目 {p_no}“{project.name}”"
-    if r_no is not None and row is not None:
-        text += f"第 {r_no} 个指标“{row.level3}”"
-    return text
-
-
 @rule(
     "E01",
     title="执行数不超过预算数",
@@ -92,7 +74,7 @@ def e01(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(
                     line.source,
                     Subject(project=p_no, field="executed"),
-                    where=_where(p_no, project),
+                    where=place(p_no, project),
                     fund=line.name,
                     executed=fmt(line.executed),
                     budget=fmt(budget),
@@ -121,7 +103,7 @@ def e02(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 result.project.source_of("execution_score"),
                 Subject(project=p_no, field="execution_score"),
-                where=_where(p_no, result.project),
+                where=place(p_no, result.project),
                 printed="未填写" if printed is None else f"为 {fmt(printed)}",
                 computed=fmt(computed),
                 explanation=result.execution.explanation,
@@ -149,7 +131,7 @@ def e03(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 result.project.source_of("execution_reason"),
                 Subject(project=p_no, field="execution_reason"),
-                where=_where(p_no, result.project),
+                where=place(p_no, result.project),
                 rate=fmt(execution.execution_rate or Decimal(0)),
                 threshold=fmt(profile.execution_reason_below),
             )
@@ -186,7 +168,7 @@ def e04(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             row.source_of(field),
             Subject(project=p_no, indicator=r_no, field=field),
-            where=_where(p_no, result.project, r_no, row),
+            where=place(p_no, result.project, r_no, row),
             printed=printed,
             problem=problem,
         )
@@ -213,7 +195,7 @@ def e05(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 project.source_of("execution_score"),
                 Subject(project=p_no, field="execution_score"),
-                where=_where(p_no, project),
+                where=place(p_no, project),
                 problem=f"的预算执行得分 {fmt(printed)} 超过分值 {fmt(weight)}。",
             )
         for r_no, row in enumerate(project.indicators, start=1):
@@ -221,7 +203,7 @@ def e05(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(
                     row.source_of("score"),
                     Subject(project=p_no, indicator=r_no, field="score"),
-                    where=_where(p_no, project, r_no, row),
+                    where=place(p_no, project, r_no, row),
                     problem=f"的得分 {fmt(row.score)} 超过分值 {fmt(row.weight)}。",
                 )
         total = result.weight_total
@@ -229,7 +211,7 @@ def e05(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 project.source_of("execution_weight"),
                 Subject(project=p_no, field="weights"),
-                where=_where(p_no, project),
+                where=place(p_no, project),
                 problem=f"的分值合计为 {fmt(total)}（预算执行 {fmt(result.execution.weight)} + 指标 "
                 f"{fmt(total - result.execution.weight)}），应为 100。",
             )
@@ -255,7 +237,7 @@ def e06(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 row.source_of("deviation_reason"),
                 Subject(project=p_no, indicator=r_no, field="deviation_reason"),
-                where=_where(p_no, result.project, r_no, row),
+                where=place(p_no, result.project, r_no, row),
                 score=fmt(computed.score),
                 weight=fmt(computed.weight),
             )
@@ -282,7 +264,7 @@ def e07(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 row.source_of("deviation_reason"),
                 Subject(project=p_no, indicator=r_no, field="deviation_reason"),
-                where=_where(p_no, result.project, r_no, row),
+                where=place(p_no, result.project, r_no, row),
                 ratio=fmt(computed.ratio.quantize(Decimal("0.01"))) if computed.ratio else "?",
                 k=fmt(profile.over_achievement_factor),
             )
@@ -333,7 +315,7 @@ def _against_targets(
     by_name = {p.name: p for p in targets.projects}
     for p_no, project in enumerate(doc.projects, start=1):
         approved = by_code.get(project.code) or by_name.get(project.name)
-        where = _where(p_no, project)
+        where = place(p_no, project)
         if approved is None:
             yield ctx.finding(
                 project.source, Subject(project=p_no), where=where, problem="在批复的绩效目标中找不到。"
@@ -345,7 +327,7 @@ def _against_targets(
                 yield ctx.finding(
                     row.source,
                     Subject(project=p_no, indicator=r_no),
-                    where=_where(p_no, project, r_no, row),
+                    where=place(p_no, project, r_no, row),
                     problem="是批复的绩效目标中没有的指标。",
                 )
                 continue
@@ -354,14 +336,14 @@ def _against_targets(
                 yield ctx.finding(
                     row.source_of("level3"),
                     Subject(project=p_no, indicator=r_no, field="level3"),
-                    where=_where(p_no, project, r_no, row),
+                    where=place(p_no, project, r_no, row),
                     problem=f"的指标名称与批复的“{want.level3}”不同。",
                 )
             elif "".join(want.value.raw.split()) != "".join(row.target.raw.split()):
                 yield ctx.finding(
                     row.source_of("target"),
                     Subject(project=p_no, indicator=r_no, field="target"),
-                    where=_where(p_no, project, r_no, row),
+                    where=place(p_no, project, r_no, row),
                     problem=f"的年度指标值“{row.target.raw}”与批复的“{want.value.raw}”不同。",
                 )
         for r_no in range(len(project.indicators) + 1, len(rows) + 1):
@@ -402,7 +384,7 @@ def e09(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
             finding = ctx.finding(
                 row.source_of("actual"),
                 Subject(project=p_no, indicator=r_no, field="actual"),
-                where=_where(p_no, project, r_no, row),
+                where=place(p_no, project, r_no, row),
                 actual=actual.raw,
                 actual_unit=actual.unit,
                 target=target.raw,
@@ -431,7 +413,7 @@ def e10(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     profile = scored(doc, ctx).profile
     for p_no, result in enumerate(scored(doc, ctx).projects, start=1):
         project = result.project
-        where = _where(p_no, project)
+        where = place(p_no, project)
         parts = [project.execution_score, *(row.score for row in project.indicators)]
         printed_sum = sum((p for p in parts if p is not None), Decimal(0))
         if project.total_score is None:
@@ -486,7 +468,7 @@ def e11(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(
                     project.source,
                     Subject(project=p_no, field="weights"),
-                    where=_where(p_no, project),
+                    where=place(p_no, project),
                     problem=f"的{names}分值合计为 {fmt(printed)}，{profile.title}评分方案为 {fmt(wanted)}。",
                 )
 

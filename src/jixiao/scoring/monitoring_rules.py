@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
-from jixiao.model import Finding, MonitoredIndicator, MonitoringReport, ProjectMonitoring, Subject
+from jixiao.model import Finding, MonitoringReport, Subject
 from jixiao.rules.base import DocumentKind, RuleContext, rule
 from jixiao.scoring._numbers import fmt
-from jixiao.scoring.evaluation_rules import chosen_profile
 from jixiao.scoring.monitoring import ALERT_LABELS, likelihood_of
 from jixiao.scoring.profile import ScoringProfile
 from jixiao.scoring.progress import ReportProgress, monitor_report
+from jixiao.scoring.rule_helpers import chosen_profile, place
 
 _M: DocumentKind = "monitoring"
 
@@ -25,15 +25,6 @@ def _monitored(report: MonitoringReport, profile: ScoringProfile) -> ReportProgr
 def monitored(report: MonitoringReport, ctx: RuleContext) -> ReportProgress:
     """The execution rates and lights of a report under the profile the check uses (cached per record)."""
     return _monitored(report, chosen_profile(report.scoring_profile, ctx)[0])
-
-
-def _where(
-    p_no: int, project: ProjectMonitoring, r_no: int | None = None, row: MonitoredIndicator | None = None
-) -> str:
-    text = f"项目 {p_no}“{project.name}”"
-    if r_no is not None and row is not None:
-        text += f"第 {r_no} 个指标“{row.level3}”"
-    return text
 
 
 @rule(
@@ -65,7 +56,7 @@ def m01(doc: MonitoringReport, ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(
                     line.source,
                     Subject(project=p_no, field="forecast_executed"),
-                    where=_where(p_no, project),
+                    where=place(p_no, project),
                     fund=line.name,
                     problem=problem,
                 )
@@ -93,7 +84,7 @@ def m02(doc: MonitoringReport, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 result.project.source_of("executed"),
                 Subject(project=p_no, field="executed"),
-                where=_where(p_no, result.project),
+                where=place(p_no, result.project),
                 month=doc.month,
                 rate=fmt(result.execution_rate or Decimal(0)),
                 behind="、".join(behind),
@@ -120,7 +111,7 @@ def m03(doc: MonitoringReport, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, result in enumerate(progress.projects, start=1):
         project = result.project
         for r_no, (row, lit) in enumerate(zip(project.indicators, result.lights, strict=True), start=1):
-            where = _where(p_no, project, r_no, row)
+            where = place(p_no, project, r_no, row)
             written = "".join(row.likelihood.split())
             likelihood = likelihood_of(written)
             if written and likelihood is None:
@@ -190,7 +181,7 @@ def m04(doc: MonitoringReport, ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(
                     row.source_of("deviation_category"),
                     Subject(project=p_no, indicator=r_no, field="deviation_category"),
-                    where=_where(p_no, project, r_no, row),
+                    where=place(p_no, project, r_no, row),
                     category=row.deviation_category,
                     allowed="、".join(profile.deviation_categories),
                 )
