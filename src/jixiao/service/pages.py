@@ -31,6 +31,7 @@ from jixiao.service.actor import Actor
 from jixiao.service.errors import NotFound, ValidationFailed
 from jixiao.service.targets import DocumentView
 from jixiao.service.types import DocumentFilter, DocumentRow, TrackingRow
+from jixiao.store.index import matching_documents
 
 PROFILE = "default"
 STATUS_ORDER = ("draft", "returned", "submitted", "approved", "published")
@@ -442,24 +443,14 @@ def search_published(
     """
     page = targets.list_documents(actor, DocumentFilter(fiscal_year=year, status="published"), limit=500)
     unit, text = unit.strip(), text.strip()
-    hits = []
-    for row in page.items:
-        if unit and unit not in row.unit_code and unit not in (row.unit_name or ""):
-            continue
-        where: list[str] = []
-        if text:
-            doc = targets.get_document(actor, row.id).document
-            for n, p in enumerate(doc.projects, start=1):
-                if text in p.name:
-                    where.append(f"项目 {n}：{p.name}")
-                where += [
-                    f"项目 {n} 指标：{i.level3} {i.value.raw}"
-                    for i in p.indicators
-                    if text in i.level3 or text in i.description or text in i.value.raw
-                ]
-            if not where:
-                continue
-        hits.append((row, where[:5]))
+    rows = [row for row in page.items if not unit or unit in row.unit_code or unit in (row.unit_name or "")]
+    hits: list[tuple[DocumentRow, list[str]]]
+    if not text:
+        hits = [(row, []) for row in rows]
+    else:
+        # the projects and indicators of the current versions, searched in the database
+        places = matching_documents([row.id for row in rows], text)
+        hits = [(row, places[row.id]) for row in rows if row.id in places]
     hits.sort(key=lambda h: (-(h[0].fiscal_year or 0), h[0].unit_code))
     return hits
 

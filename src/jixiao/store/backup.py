@@ -15,6 +15,7 @@ from django.core.management.color import no_style
 from django.db import connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from jixiao.store.index import reindex_all
 from jixiao.store.models import (
     ApiToken,
     AuditEntry,
@@ -102,4 +103,5 @@ def load(archive: dict[str, Any], using: str = "default") -> dict[str, int]:
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(no_style(), list(MODELS)):
                 cursor.execute(sql)
+        reindex_all(using)  # the project and indicator rows are derived, not archived
     return restored

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import F, Q
 from django.utils import timezone
 
+from jixiao.store.index import reindex
 from jixiao.store.models import Comment, Document, DocumentVersion, Region, Unit
 from jixiao.store.records import (
     CommentRow,
@@ -145,6 +146,7 @@ def create(
         created_at=now,
         updated_at=now,
     )
+    reindex(d.pk, snapshot)
     DocumentVersion.objects.create(
         document=d,
         number=1,
@@ -185,6 +187,8 @@ def write(
         raise StaleWrite(current)
     previous = DocumentVersion.objects.get(document_id=document_id, is_current=True)
     data, checksum = snapshot if snapshot is not None else (previous.snapshot, previous.checksum)
+    if snapshot is not None:
+        reindex(document_id, data)
     DocumentVersion.objects.filter(pk=previous.pk).update(is_current=False)
     DocumentVersion.objects.create(
         document_id=document_id,

@@ -3,6 +3,7 @@
 from jixiao.store.models.accounts import ROLE_LABELS, ROLES, ApiToken, Grant, User
 from jixiao.store.models.audit import AuditEntry
 from jixiao.store.models.documents import Comment, Document, DocumentVersion
+from jixiao.store.models.index import IndexedIndicator, IndexedProject
 from jixiao.store.models.library import Profile
 from jixiao.store.models.org import Region, Unit
 from jixiao.store.models.tracking import TrackingRecord
@@ -16,6 +17,8 @@ __all__ = [
     "Document",
     "DocumentVersion",
     "Grant",
+    "IndexedIndicator",
+    "IndexedProject",
     "Profile",
     "Region",
     "TrackingRecord",
