@@ -80,6 +80,18 @@ def test_saving_an_indicator_answers_the_row_and_the_panel_out_of_band(client: C
     assert f'value="{version(cast, "A")}" hx-swap-oob="true"' in text
 
 
+def test_the_indicator_description_is_edited_in_its_row(client: Client, cast: Cast) -> None:
+    doc = cast.docs["A"]
+    fields = {"expected_version": version(cast, "A"), "value": "≥242 人", "description": "在册辅警人数"}
+    r = login(client, "drafter_a").post(
+        f"/documents/{doc}/projects/0/indicators/0/", fields, headers={"HX-Request": "true"}
+    )
+    assert r.status_code == 200
+    assert '绩效指标描述<input name="description" value="在册辅警人数"' in r.content.decode()
+    page = client.get(f"/documents/{doc}/edit/").content.decode()
+    assert 'value="在册辅警人数"' in page
+
+
 def test_a_stale_save_is_a_409_fragment(client: Client, cast: Cast) -> None:
     doc = cast.docs["A"]
     stale = version(cast, "A") - 1
