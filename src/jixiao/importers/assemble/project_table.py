@@ -11,6 +11,7 @@ from jixiao.importers.assemble.context import Context
 from jixiao.importers.assemble.numbers import read_money, read_percent, split_numbered
 from jixiao.importers.cleanup import join_broken, join_cjk_spaces, label_key
 from jixiao.importers.layout import Row, Table
+from jixiao.importers.spending import MonthSpan, month_at, month_spans
 from jixiao.model import Indicator, Project, Source, SpendingPoint, Subject, parse_value
 
 INDICATOR_HEADERS: dict[str, str] = {
@@ -117,7 +118,7 @@ class ProjectTableReader:
         self.draft = draft
         self.number = project_number
         self.mode = "head"
-        self.month_spans: list[tuple[int, int, str]] = []
+        self.month_spans: list[MonthSpan] = []
         self.carried: dict[str, list[int]] = {"level1": [], "level2": []}
         self.repeated_header: Source | None = None
         self.last_label = ""
@@ -292,11 +293,7 @@ class ProjectTableReader:
         self.mode = "head"
 
     def _spending_header(self, table: Table, index: int, row: Row) -> None:
-        months = [(i, re.sub(r"\s+", "", c)) for i, c in enumerate(row.cells) if i > 0 and c.strip()]
-        self.month_spans = []
-        for n, (col, month) in enumerate(months):
-            end = months[n + 1][0] - 1 if n + 1 < len(months) else max(len(row.cells) - 1, col)
-            self.month_spans.append((col, end, month))
+        self.month_spans = month_spans(row)
         self.draft.spending_plan = [SpendingPoint(month) for _, _, month in self.month_spans]
         self.draft.cell_sources["spending_plan"] = self._src(table, index, row)
         self.mode = "spending"
@@ -309,7 +306,7 @@ class ProjectTableReader:
             if not cell.strip() or col == 0:
                 continue
             src = self._src(table, index, row, col)
-            month = next((m for start, end, m in self.month_spans if start <= col <= end), None)
+            month = month_at(self.month_spans, col)
             percent, ok = read_percent(cell)
             if month is None or not ok:
                 self.ctx.report(

@@ -16,6 +16,7 @@ from jixiao.importers.assemble.numbers import read_money, read_percent
 from jixiao.importers.assemble.project_table import _ranges
 from jixiao.importers.cleanup import join_broken, join_cjk_spaces, label_key
 from jixiao.importers.layout import Row, Table
+from jixiao.importers.spending import MonthSpan, month_at, month_spans
 from jixiao.importers.tracking.cells import (
     join_unit,
     join_value,
@@ -98,7 +99,7 @@ class ProjectTableReader:
         self.columns: dict[str, int] = {}
         self.money_columns: dict[str, int] = {}
         self.goal_spans: list[tuple[int, int, str]] = []
-        self.month_spans: list[tuple[int, int, str]] = []
+        self.month_spans: list[MonthSpan] = []
         self.carried: list[int] = []
         self.not_kept_reported: set[str] = set()
 
@@ -382,11 +383,7 @@ class ProjectTableReader:
 
     # -- 资金支出计划 (monitoring) ------------------------------------------------------------------------
     def _spending_header(self, table: Table, index: int, row: Row) -> None:
-        months = [(i, re.sub(r"\s+", "", c)) for i, c in enumerate(row.cells) if i > 0 and c.strip()]
-        self.month_spans = []
-        for n, (col, month) in enumerate(months):
-            end = months[n + 1][0] - 1 if n + 1 < len(months) else max(len(row.cells) - 1, col)
-            self.month_spans.append((col, end, month))
+        self.month_spans = month_spans(row)
         self.draft.spending_plan = [SpendingPoint(month) for _, _, month in self.month_spans]
         self.draft.cell_sources["spending_plan"] = self._src(table, index, row)
         self.mode = "spending"
@@ -398,7 +395,7 @@ class ProjectTableReader:
             if not cell.strip() or col == 0:
                 continue
             src = self._src(table, index, row, col)
-            month = next((m for start, end, m in self.month_spans if start <= col <= end), None)
+            month = month_at(self.month_spans, col)
             percent, ok = read_percent(cell)
             if month is None or not ok or plan.get(month) is not None:
                 why = (
