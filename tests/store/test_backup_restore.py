@@ -60,3 +60,19 @@ def test_only_an_admin_backs_up(cast: Cast, tmp_path: Path) -> None:
     with pytest.raises(Forbidden):
         backup.backup(cast["reviewer_r"].actor, tmp_path / "x.json")
     assert not (tmp_path / "x.json").exists()
+
+
+def test_times_keep_their_microseconds(cast: Cast, tmp_path: Path) -> None:
+    """Django's JSON encoder cuts times to milliseconds; 13:41:38.000412 must come back as it was saved."""
+    import datetime
+
+    from jixiao.store.models import Document
+
+    exact = datetime.datetime(2026, 11, 24, 13, 41, 38, 412, tzinfo=datetime.UTC)
+    Document.objects.filter(pk=cast.docs["A"]).update(updated_at=exact)
+    archive = store_backup.dump()
+    rows = {row["pk"]: row for row in archive["tables"]["store.document"]}
+    assert rows[cast.docs["A"]]["fields"]["updated_at"] == "2026-11-24T13:41:38.000412Z"
+    backup.restore(SYSTEM, archive, using="restore")
+    assert Document.objects.using("restore").get(pk=cast.docs["A"]).updated_at == exact
+    assert store_backup.dump("restore")["tables"]["store.document"] == archive["tables"]["store.document"]

@@ -7,11 +7,13 @@ restore gives back exactly what was saved, on SQLite or PostgreSQL. Keep archive
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
 from django.core import serializers
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
@@ -48,6 +50,17 @@ MODELS: tuple[Any, ...] = (
 )
 
 
+class _ExactEncoder(DjangoJSONEncoder):
+    """Django's encoder, but times keep their microseconds: it cuts them to milliseconds, so a restored
+    database would differ from the saved one in every timestamp with sub-millisecond digits."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
 class RestoreRefused(ValueError):
     """The archive cannot be restored here; the message says why (Chinese)."""
 
@@ -62,7 +75,7 @@ def dump(using: str = "default") -> dict[str, Any]:
     tables: dict[str, list[Any]] = {}
     for model in MODELS:
         rows = model._base_manager.using(using).order_by("pk")
-        tables[model._meta.label_lower] = json.loads(serializers.serialize("json", rows))
+        tables[model._meta.label_lower] = json.loads(serializers.serialize("json", rows, cls=_ExactEncoder))
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
