@@ -156,6 +156,7 @@ def test_the_whole_story(page: tuple[Page, Outside, str]) -> None:
     expect(p.locator("#preview")).to_contain_text("6 个项目")
     p.get_by_role("button", name="保存为草案").click()
     expect(p.locator("#messages")).to_contain_text("已导入")
+    p.wait_for_load_state("load")  # htmx ready before the editor is typed into
     editor_url = p.url
     warnings = count(p, "warning")
 
@@ -247,6 +248,8 @@ def test_the_whole_story(page: tuple[Page, Outside, str]) -> None:
     p.goto(editor_url)
     p.get_by_role("button", name="开始绩效自评").click()
     expect(p.locator("#messages")).to_contain_text("已开始绩效自评")
+    # the click's navigation may still be loading htmx: typing before it is ready would send nothing
+    p.wait_for_load_state("load")
     p.get_by_label("年度资金总额执行数").first.fill("6.5")
     expect(p.locator("#tracking-findings")).to_contain_text("E03")
     p.locator("input[name=p0-i0-actual]").fill("200 人")
