@@ -80,10 +80,10 @@ def test_score_a_filled_self_evaluation(tmp_path: Path, example: PerformanceDocu
         for h in HAND
     ]
     code, page, _ = run("score", str(path), "-f", "html")
-    assert code == 0 and page.startswith("<!DOCTYPE html>") and "75.85" in page and "等级：中" in page
+    assert code == 0 and page.startswith("<!DOCTYPE html>") and "82.1" in page and "等级：良" in page
     code, text, _ = run("score", str(path))
     assert (
-        "总分 88.37  等级 良" in text
+        "总分 93.37  等级 优" in text
         and "反向指标：得分 = 权重 12.5 × min(目标 7300 ÷ 实际 7500, 1) = 12.17" in text
     )
 

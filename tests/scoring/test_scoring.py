@@ -61,20 +61,22 @@ INDICATORS = [
     ("≤2%", "0%", 10, "10", "negative", False, "实际为 0"),
     ("≤0起", "0起", 5, "5", "negative", False, "得满分 5"),
     ("≤0起", "1起", 5, "0", "negative", False, "目标 0 ÷ 实际 1"),
-    # = : full marks within the tolerance, else w · max(0, 1 − |B−A|/A); no operator means =
+    # = : full marks within the tolerance, else w · max(0, 1 − |B−A|/A)
     ("=100%", "100%", 10, "10", "equal", False, "相等"),
     ("=100%", "99.95%", 10, "10", "equal", False, "容差"),
     ("=100%", "90%", 10, "9", "equal", False, "max(0, 1 − |实际 90 − 目标 100| ÷ 目标 100)"),
     ("=100%", "110%", 10, "9", "equal", False, "|实际 110 − 目标 100|"),
     ("=10台", "25台", 10, "0", "equal", False, "max(0"),
-    ("100%", "100%", 10, "10", "equal", False, "目标未写运算符，按“=”计分"),
-    ("242 人数", "230 人", 10, "9.5", "equal", False, "目标未写运算符"),
+    # no operator (and no 指标方向 or level given): positive, not = (exceeding the target loses nothing)
+    ("100%", "100%", 10, "10", "positive", False, "目标未写运算符，按正向计分"),
+    ("242 人数", "230 人", 10, "9.5", "positive", False, "目标未写运算符"),
+    ("90%", "96%", 10, "10", "positive", False, "目标未写运算符，按正向计分"),
     # ranges
     ("80-90%", "85%", 10, "10", "range", False, "在目标区间 80–90 内"),
     ("80-90%", "72%", 10, "9", "range", False, "实际 72 ÷ 下限 80"),
     ("80-90%", "100%", 10, "9", "range", False, "上限 90 ÷ 实际 100"),
     # mixed units: the actual is converted into the target's unit
-    ("13 万元", "130000元", 10, "10", "equal", False, "实际 130000 元 已换算为 13 万元"),
+    ("13 万元", "130000元", 10, "10", "positive", False, "实际 130000 元 已换算为 13 万元"),
     ("≤13 万元", "143000元", 10, "9.09", "negative", False, "已换算为 14.3 万元"),
     ("≥5 万元", "40000元", 10, "8", "positive", False, "已换算为 4 万元"),
     ("≥95%", "92", 10, "9.68", "positive", False, "实际未写单位，按目标的单位 % 理解"),
@@ -106,7 +108,8 @@ INDICATORS = [
     ("效果明显", "效果很好", 10, "0", "unreadable", False, "不是其中之一"),
     ("效果明显", "", 10, "0", "unreadable", False, "实际完成值未填写"),
     ("2024年12月15日前", "2024年12月", 5, "0", "unreadable", False, "不够具体"),
-    ("2024年6月30日前", "按时完成", 5, "0", "unreadable", False, "不是日期"),
+    ("2024年6月30日前", "效果很好", 5, "0", "unreadable", False, "不是日期"),
+    ("2024年6月30日前", "按时完成", 5, "5", "deadline", False, "表明已在截止时间前完成"),
     ("≥95%", "92%", "十分", "0", "unreadable", False, "分值“十分”不是非负数"),
     ("≥95%", "92%", -5, "0", "unreadable", False, "不是非负数"),
 ]

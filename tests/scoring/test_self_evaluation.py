@@ -31,21 +31,24 @@ FILLED: list[tuple[str, tuple[str, ...]]] = [
     ("2.50", ("2 天", "500 平方米", "40%", "2.5 万元", "50%", "60%", "80%")),
 ]
 # Scores computed by hand (central profile: 预算执行 10, 产出 4 × 12.5, 效益 2 × 15, 满意度 10):
-#   execution = 10 × executed ÷ budget; ≥ → w·min(B/A, 1); ≤ → w·min(A/B, 1); no operator (＝) → w·(1 − |B−A|/A).
+#   execution = 10 × executed ÷ budget; ≥ → w·min(B/A, 1); ≤ → w·min(A/B, 1); no operator: the 成本指标 rows
+#   are ≤ (lower is better), the others ≥.
 HAND: list[tuple[str, tuple[str, ...], str, str]] = [
     # project 1: everything met
     ("10.00", ("12.50", "12.50", "12.50", "12.50", "15.00", "15.00", "10.00"), "100.00", "优"),
     # project 2: 95% spent → 9.5; 90/95 × 12.5 = 11.84; 7300/7500 × 12.5 = 12.17
     ("9.50", ("12.50", "11.84", "12.50", "12.17", "15.00", "15.00", "10.00"), "98.51", "优"),
-    # project 3: 80% → 8; (1 − 2/47) × 12.5 = 11.97; 80000 元 = 8 万元 → (1 − 2/10) × 12.5 = 10; 60/80 × 15 = 11.25
-    ("8.00", ("11.97", "12.50", "12.50", "10.00", "15.00", "11.25", "10.00"), "91.22", "优"),
-    # project 4: 60% → 6; (1 − 5/100) × 12.5 = 11.875 → 11.88; 85/90 × 12.5 = 11.81; (1 − 6.8/17) × 12.5 = 7.5;
-    # 90/95 × 15 = 14.21; 90/95 × 10 = 9.47
-    ("6.00", ("12.50", "11.88", "11.81", "7.50", "15.00", "14.21", "9.47"), "88.37", "良"),
+    # project 3: 80% → 8; 45/47 × 12.5 = 11.97; 80000 元 = 8 万元 within the cost of 10 万元 → 12.5;
+    # 60/80 × 15 = 11.25
+    ("8.00", ("11.97", "12.50", "12.50", "12.50", "15.00", "11.25", "10.00"), "93.72", "优"),
+    # project 4: 60% → 6; 95/100 × 12.5 = 11.875 → 11.88; 85/90 × 12.5 = 11.81; 10.2 万元 within the cost of
+    # 17 万元 → 12.5; 90/95 × 15 = 14.21; 90/95 × 10 = 9.47
+    ("6.00", ("12.50", "11.88", "11.81", "12.50", "15.00", "14.21", "9.47"), "93.37", "优"),
     # project 5: everything met; 100% against ≥80% is over-achieved (1.25 > 1.2) and explained
     ("10.00", ("12.50", "12.50", "12.50", "12.50", "15.00", "15.00", "10.00"), "100.00", "优"),
-    # project 6: 50% → 5; 40/50 × 12.5 = 10; 2.5/5 → 6.25; 50/70 × 15 = 10.71; 60/90 × 15 = 10; 80/90 × 10 = 8.89
-    ("5.00", ("12.50", "12.50", "10.00", "6.25", "10.71", "10.00", "8.89"), "75.85", "中"),
+    # project 6: 50% → 5; 40/50 × 12.5 = 10; 2.5 万元 within the cost of 5 万元 → 12.5; 50/70 × 15 = 10.71;
+    # 60/90 × 15 = 10; 80/90 × 10 = 8.89
+    ("5.00", ("12.50", "12.50", "10.00", "12.50", "10.71", "10.00", "8.89"), "82.10", "良"),
 ]
 
 
@@ -143,7 +146,7 @@ def test_filled_in_example_passes_the_e_rules(example: PerformanceDocument) -> N
 def test_every_wrong_printed_score_gets_a_finding(example: PerformanceDocument) -> None:
     wrong = [list(h) for h in HAND]
     wrong[1] = ["10.00", ("12.50", "12.50", "12.50", "12.50", "15.00", "15.00", "10.00"), "100.00", "优"]
-    wrong[3] = ["6.00", ("12.50", "11.88", "9.00", "7.50", "15.00", "14.21", "9.47"), "90.00", "优"]
+    wrong[3] = ["6.00", ("12.50", "11.88", "9.00", "12.50", "15.00", "14.21", "9.47"), "95.00", "优"]
     evaluation = filled(example, [tuple(w) for w in wrong])  # type: ignore[misc]
     found = [c for c in _codes(evaluation, example) if c[0] != "E09"]
     assert found == [
@@ -152,7 +155,7 @@ def test_every_wrong_printed_score_gets_a_finding(example: PerformanceDocument) 
         ("E06", 2, 2, "deviation_reason"),  # … and below its weight, so it needs a reason
         ("E04", 2, 4, "score"),  # 7500 against ≤7300: 12.17, not 12.5
         ("E06", 2, 4, "deviation_reason"),
-        ("E10", 4, None, "total_score"),  # printed 90 ≠ the sum of the printed parts, 85.56
+        ("E10", 4, None, "total_score"),  # printed 95 ≠ the sum of the printed parts, 90.56
         ("E04", 4, 3, "score"),  # 85% against ≥90%: 11.81, not 9
     ]
 
@@ -166,7 +169,7 @@ def test_the_filled_example_renders_to_docx_and_xlsx_in_the_official_layout(
     word = docx.Document(str(tmp_path / "自评.docx"))
     titles = [p.text for p in word.paragraphs if p.text.endswith("绩效自评表")]
     assert titles[1:] == [f"{p.name}绩效自评表" for p in example.projects] and len(word.tables) == 6
-    first = word.tables[3]  # 特岗教师工会经费: 60 % spent, 良
+    first = word.tables[3]  # 特岗教师工会经费: 60 % spent, 优
     money = [c.text for c in first.rows[2].cells]
     assert money[2:8] == ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
     assert [c.text for c in first.rows[3].cells][2:8] == [
@@ -177,9 +180,9 @@ def test_the_filled_example_renders_to_docx_and_xlsx_in_the_official_layout(
         "60.00%",
         "6.00",
     ]
-    assert [c.text for c in first.rows[-1].cells][-3:] == ["100", "88.37", "自评等级：良"]
+    assert [c.text for c in first.rows[-1].cells][-3:] == ["100", "93.37", "自评等级：优"]
     sheet = openpyxl.load_workbook(tmp_path / "自评.xlsx").worksheets[4]
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "特岗教师工会经费绩效自评表" and rows[-1][-2:] == (88.37, "自评等级：良")
+    assert rows[0][0] == "特岗教师工会经费绩效自评表" and rows[-1][-2:] == (93.37, "自评等级：优")
     for path in ("自评.docx", "自评.xlsx"):
         assert read_any_file(tmp_path / path).document == evaluation

@@ -80,7 +80,16 @@ def _score_row(row: EvaluatedIndicator, expected: Decimal | None, profile: Scori
             Decimal(0), Decimal(0), "unreadable", "分值未填写，且无法从指标类别推定，无法计分"
         )
     actual = row.actual.raw if row.actual is not None else ""
-    return score_indicator(row.target.raw, actual, weight, profile=profile, given_score=row.score)
+    return score_indicator(
+        row.target.raw,
+        actual,
+        weight,
+        profile=profile,
+        given_score=row.score,
+        direction=row.direction,
+        level1=row.level1,
+        level2=row.level2,
+    )
 
 
 def score_self_evaluation(

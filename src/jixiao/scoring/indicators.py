@@ -9,6 +9,8 @@ from decimal import Decimal
 from typing import Literal
 
 from jixiao.model import DOUBTS, IndicatorValue, parse_value
+from jixiao.model.framework import COST, COST_LEVEL2, TIMELINESS, compact, level1_key, level2_key
+from jixiao.model.units import unit_dimension
 from jixiao.scoring._numbers import fmt, in_unit, read_amount, round_to
 from jixiao.scoring.profile import CENTRAL, QualitativeGrade, ScoringProfile
 
@@ -20,7 +22,19 @@ _GRADE_LABELS: dict[QualitativeGrade, str] = {
     "partly_achieved": "部分达成预期指标并具有一定效果",
     "not_achieved": "未达成预期指标且效果较差",
 }
-_STRIP = " \t\r\n　。.；;，,"
+_STRIP = " \t\r\n　。.；;，,、!！"
+
+# A qualitative actual that says the target is met (SPEC §2.3): one of these words, exactly or inside it …
+_MET_WORDS = ("达到", "达成", "完成", "实现", "符合", "满足", "落实", "达标")
+_MET_EXACT = frozenset({"是", "有效", "合格", "通过", "已通过", "及时", "按时", "按期", "如期"})
+# … and none of these, which say it is not (or only partly) met
+_NOT_MET = (
+    *("未", "没", "不", "无法", "部分", "基本", "尚", "暂", "否", "仅", "欠", "缺", "差", "低于", "待"),
+    *("延期", "延迟", "延后", "逾期", "推迟", "滞后"),
+)
+# Time units that measure a span (天, 个月, 小时 …), unlike 学时/课时, which count training
+_SPAN_EXCLUDED = frozenset({"学时", "课时"})
+_Direction = Literal["positive", "negative"]
 
 
 @dataclass(frozen=True)
@@ -92,14 +106,23 @@ def score_indicator(
     *,
     profile: ScoringProfile | None = None,
     given_score: Decimal | int | str | None = None,
+    direction: str = "",
+    level1: str = "",
+    level2: str = "",
 ) -> IndicatorScore:
-    """Score one indicator from its target and actual cell texts; never raises (rule 'unreadable' instead)."""
+    """Score one indicator from its target and actual cell texts; never raises (rule 'unreadable' instead).
+
+    ``direction`` is the form's 指标方向 (正向/反向, also 正向指标/反向指标) and ``level1``/``level2`` the row's
+    一级/二级 labels. They decide the direction of a quantitative target written without an operator: the form's
+    指标方向, else what the level implies (成本 rows and time spans in 时效 rows lower-is-better), else positive.
+    """
     profile = profile or CENTRAL
     number, unit = read_amount(weight)
     if number is None or number < 0 or unit:
         return IndicatorScore(Decimal(0), Decimal(0), "unreadable", f"分值“{weight}”不是非负数，无法计分")
+    row = _Row(_form_direction(direction), level1_key(level1), level2_key(level2))
     try:
-        return _score(target or "", actual or "", number, profile, given_score)
+        return _score(target or "", actual or "", number, profile, given_score, row)
     except _Unreadable as problem:
         return IndicatorScore(round_to(Decimal(0), profile.places), number, "unreadable", str(problem))
     except Exception:  # a bug must not stop a report: say the row could not be scored
@@ -108,8 +131,28 @@ def score_indicator(
         )
 
 
+@dataclass(frozen=True)
+class _Row:
+    """What the form says about a row besides its cells: 指标方向 and the canonical 一级/二级 keys."""
+
+    direction: str  # 正向 / 反向 / ""
+    level1: str | None
+    level2: str | None
+
+
+def _form_direction(text: str) -> str:
+    """正向 or 反向 from the form's 指标方向 (正向指标, 反向 …); "" when it says neither."""
+    key = compact(text).removesuffix("指标")
+    return key if key in ("正向", "反向") else ""
+
+
 def _score(
-    target: str, actual: str, weight: Decimal, profile: ScoringProfile, given: Decimal | int | str | None
+    target: str,
+    actual: str,
+    weight: Decimal,
+    profile: ScoringProfile,
+    given: Decimal | int | str | None,
+    row: _Row,
 ) -> IndicatorScore:
     goal = parse_value(target)
     done = parse_value(actual)
@@ -119,12 +162,50 @@ def _score(
         raise _Unreadable("实际完成值未填写，暂不能计分")
     grade = qualitative_grade(actual, profile=profile)
     if goal.kind == "qualitative" or (goal.kind == "deadline" and grade is not None):
-        return _qualitative(actual, done, weight, profile, given)
+        return _qualitative(target, actual, done, weight, profile, given)
     if done.kind == "placeholder":
         raise _Unreadable(f"实际完成值“{actual}”无法计分：{_problem(done)}")
     if goal.kind == "deadline":
+        if done.kind != "deadline" and _says_met(actual):
+            text = (
+                f"时限指标：实际完成值“{_clean(actual)}”表明已在截止时间前完成（未写日期），得满分 {{score}}"
+            )
+            return _result(weight, Decimal(1), "deadline", text, profile)
         return _deadline(goal, done, actual, weight, profile)
-    return _quantitative(goal, done, actual, weight, profile)
+    if _is_money(goal) and not done.is_quantitative and (grade is not None or _says_met(actual)):
+        lead = f"年度指标值 {goal.raw} 是金额，实际完成值“{_clean(actual)}”没有金额，表明已按目标完成；"
+        if grade is not None:
+            lead = f"年度指标值 {goal.raw} 是金额，实际完成值没有金额，按定性等级计分；"
+        return _qualitative(target, actual, done, weight, profile, given, lead=lead, met=grade is None)
+    return _quantitative(goal, done, actual, weight, profile, row)
+
+
+def _clean(text: str) -> str:
+    """A cell text normalised for comparison: NFKC, 繁→简, no whitespace, no leading or trailing punctuation."""
+    return compact(text).strip(_STRIP)
+
+
+def _says_met(actual: str) -> bool:
+    """True when a qualitative actual states that the target is met (已完成, 达到预期目标, 是 …) and not the opposite."""
+    text = _clean(actual)
+    if not text or any(word in text for word in _NOT_MET):
+        return False
+    if any(ch.isdigit() for ch in text.replace("100%", "")):  # 完成95% is not met; only 100% may stand
+        return False
+    return text in _MET_EXACT or any(word in text for word in _MET_WORDS)
+
+
+def _met_reason(target: str, actual: str) -> str | None:
+    """Why a qualitative actual meets its target (“与目标一致” or “表明已达成目标”), or None when it does not."""
+    if _clean(actual) and _clean(actual) == _clean(target):
+        return "实际完成值与目标一致"
+    if _says_met(actual):
+        return "实际完成值表明已达成目标"
+    return None
+
+
+def _is_money(goal: IndicatorValue) -> bool:
+    return goal.is_quantitative and bool(goal.unit) and unit_dimension(goal.unit or "") == "money"
 
 
 def _problem(value: IndicatorValue) -> str:
@@ -157,7 +238,12 @@ def _result(
 
 
 def _quantitative(
-    goal: IndicatorValue, done: IndicatorValue, actual_text: str, weight: Decimal, profile: ScoringProfile
+    goal: IndicatorValue,
+    done: IndicatorValue,
+    actual_text: str,
+    weight: Decimal,
+    profile: ScoringProfile,
+    row: _Row,
 ) -> IndicatorScore:
     if goal.number is None:
         raise _Unreadable(f"年度指标值“{goal.raw}”没有可用的数值")
@@ -183,13 +269,30 @@ def _quantitative(
         return _range(a, goal.upper, b, weight, profile, prefix)
     operator = goal.operator
     if operator is None:
-        prefix += "目标未写运算符，按“=”计分；"
-        operator = "="
-    if operator in ("≥", ">"):
+        direction, why = _implied_direction(a, goal.unit, row)
+        prefix += f"目标未写运算符，{why}计分；"
+    elif operator == "=":
+        return _equal(a, b, weight, profile, prefix)
+    else:
+        direction = "positive" if operator in ("≥", ">") else "negative"
+        if row.direction and row.direction != ("正向" if direction == "positive" else "反向"):
+            prefix += f"指标方向“{row.direction}”与运算符“{operator}”不一致，按运算符计分；"
+    if direction == "positive":
         return _positive(a, b, weight, profile, prefix)
-    if operator in ("≤", "<"):
-        return _negative(a, b, weight, profile, prefix)
-    return _equal(a, b, weight, profile, prefix)
+    return _negative(a, b, weight, profile, prefix)
+
+
+def _implied_direction(target: Decimal, unit: str | None, row: _Row) -> tuple[_Direction, str]:
+    """The direction of a target without an operator and the Chinese words saying which source decided it."""
+    if row.direction:
+        return ("positive" if row.direction == "正向" else "negative"), f"按指标方向“{row.direction}”"
+    if row.level2 in COST_LEVEL2 or row.level1 == COST:
+        return "negative", "按成本指标（越低越好）"
+    if row.level2 == TIMELINESS and unit and unit not in _SPAN_EXCLUDED and unit_dimension(unit) == "time":
+        return "negative", "按时效指标的时长（越短越好）"
+    if target == 0:
+        return "negative", "目标值为 0，按反向（不超过目标）"
+    return "positive", "按正向"
 
 
 def _positive(
@@ -324,28 +427,42 @@ def _show(first: date, last: date, year_known: bool, *, end: bool = False) -> st
 
 
 def _qualitative(
+    target: str,
     actual: str,
     done: IndicatorValue,
     weight: Decimal,
     profile: ScoringProfile,
     given: Decimal | int | str | None,
+    *,
+    lead: str = "",
+    met: bool = False,
 ) -> IndicatorScore:
+    """A qualitative actual scored in its grade's band; an actual meeting the target counts as 达成预期指标."""
     grade = qualitative_grade(actual, profile=profile)
-    band = qualitative_band(actual, profile=profile)
-    if grade is None or band is None:
-        if done.kind == "placeholder":
-            raise _Unreadable(f"实际完成值“{actual}”无法计分：{_problem(done)}")
-        raise _Unreadable(
-            f"定性指标的实际完成值应为“达成预期指标”“部分达成预期指标并具有一定效果”“未达成预期指标且效果较差”之一，"
-            f"“{actual}”不是其中之一"
-        )
+    reason = None
+    if grade is None:
+        reason = "实际完成值表明已达成目标" if met else _met_reason(target, actual)
+        if reason is None:
+            if done.kind == "placeholder":
+                raise _Unreadable(f"实际完成值“{actual}”无法计分：{_problem(done)}")
+            raise _Unreadable(
+                f"定性指标的实际完成值应为“达成预期指标”“部分达成预期指标并具有一定效果”“未达成预期指标且效果较差”之一，"
+                f"“{actual}”不是其中之一，也没有与目标一致或表明已达成目标"
+            )
+        grade = "achieved"
+    band = next(((low, high) for g, low, high in profile.qualitative_bands if g == grade), None)
+    if band is None:
+        raise _Unreadable(f"评分方案没有“{_GRADE_LABELS[grade]}”的得分区间，无法计分")
     low, high = band
     top = high == max(h for _, _, h in profile.qualitative_bands)
     unit = Decimal(1).scaleb(-profile.places)
     lowest, highest = weight * low, weight * high if top else max(weight * high - unit, weight * low)
     shown_band = f"[{fmt(low * 100)}%, {fmt(high * 100)}%{']' if top else ')'}"
     shown_points = f"[{fmt(weight * low)}, {fmt(weight * high)}{']' if top else ')'}"
-    text = f"定性指标：实际“{_GRADE_LABELS[grade]}”，得分区间为权重 {fmt(weight)} 的 {shown_band}，即 {shown_points}；"
+    said = f"实际“{_GRADE_LABELS[grade]}”"
+    if reason is not None:
+        said = f"{reason}（目标“{_clean(target)}”，实际“{_clean(actual)}”），按“{_GRADE_LABELS[grade]}”计"
+    text = f"{lead}定性指标：{said}，得分区间为权重 {fmt(weight)} 的 {shown_band}，即 {shown_points}；"
     if given is None or (isinstance(given, str) and not given.strip()):
         text += "未给出评分，按区间上限计 {score}"
         return _result(
@@ -357,7 +474,7 @@ def _qualitative(
         return _result(
             weight, highest / weight if weight else Decimal(0), "qualitative", text, profile, grade=grade
         )
-    if score_in_band(actual, number, weight, profile=profile):
+    if lowest <= number and (number <= weight * high if top else number < weight * high):
         text += f"评分 {fmt(number)} 在区间内，得分 {{score}}"
         points = number
     else:
