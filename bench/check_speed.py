@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jixiao.check import check_document
 from jixiao.check.profiles import load_profile
-from jixiao.importers import read_document
+from jixiao.kinds import read_document
 from jixiao.service.checking import check_many
 from jixiao.service.documents import read_file
 

@@ -27,7 +27,7 @@ PASSWORD = "bench-password-long-enough"
 
 def big_document(projects: int = 50, per_project: int = 8) -> Any:
     """The example's projects repeated and renumbered to ``projects`` projects of ``per_project`` indicators."""
-    from jixiao.importers import read_document
+    from jixiao.kinds import read_document
 
     doc, _ = read_document(EXAMPLE.read_bytes(), str(EXAMPLE))
     out = []

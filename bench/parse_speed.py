@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from jixiao.importers import read_document
+from jixiao.kinds import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "julu-zonggonghui-2024-draft.txt"

@@ -20,8 +20,8 @@ from pathlib import Path
 import pdfplumber
 
 from jixiao.exporters.pdf import write_pdf
-from jixiao.importers import read_document
-from jixiao.importers.pdf import extract_pdf_layout, read_pdf
+from jixiao.importers.pdf import extract_pdf_layout
+from jixiao.kinds import read_document
 from jixiao.model import PerformanceDocument
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,11 +73,11 @@ def main() -> None:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         pages = len(pdf.pages)
 
-    back, findings = read_pdf(data, "big.pdf")  # warm: imports, and the check that it reads back
+    back, findings = read_document(data, "big.pdf")  # warm: imports, and the check that it reads back
     rows = bare_extract_tables(data)
     bare = timed(runs, bare_extract_tables, data)
     layout = timed(runs, extract_pdf_layout, data, "big.pdf")
-    full = timed(runs, read_pdf, data, "big.pdf")
+    full = timed(runs, read_document, data, "big.pdf")
 
     print(
         f"document: the example's {len(doc.projects) // repeat} projects × {repeat} = {len(doc.projects)} projects"
@@ -86,7 +86,7 @@ def main() -> None:
     print(f"PDF export (write_pdf)            {export:7.2f} s   {export / pages * 1000:6.1f} ms/page")
     print(f"pdfplumber extract_tables() bare  {bare:7.2f} s   {rows} rows   (median of {runs})")
     print(f"jixiao layout (extract_pdf_layout){layout:7.2f} s   {layout / bare:5.2f}× bare")
-    print(f"jixiao import (read_pdf)          {full:7.2f} s   {full / bare:5.2f}× bare   (aim ≤ 1.3×)")
+    print(f"jixiao import (read_document)       {full:7.2f} s   {full / bare:5.2f}× bare   (aim ≤ 1.3×)")
     print(f"findings on reading: {len(findings)} ({', '.join(sorted({f.code for f in findings}))})")
 
 

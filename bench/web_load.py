@@ -54,7 +54,7 @@ def _seed(url: str, data_dir: Path, documents: int) -> tuple[str, int]:
     start(data_dir)  # Django first: the service's modules import the store's models
     from django.core.management import call_command
 
-    from jixiao.importers import read_document
+    from jixiao.kinds import read_document
     from jixiao.service import accounts, workflow
     from jixiao.service.actor import SYSTEM
     from jixiao.service.targets import create_document

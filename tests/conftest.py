@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from jixiao.importers import read_document
+from jixiao.kinds import read_document
 from jixiao.model import Finding, PerformanceDocument
 
 # CI runs the property tests with a fixed seed, so a run can be repeated exactly; locally they explore.

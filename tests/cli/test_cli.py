@@ -122,7 +122,7 @@ def test_standard_input() -> None:
 
 
 def test_convert_through_every_format(tmp_path: Path) -> None:
-    from jixiao.importers import read_document
+    from jixiao.kinds import read_document
 
     chain = ["docx", "xlsx", "pdf", "json", "txt"]
     source = EXAMPLE

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jixiao.importers import UnreadableError, read_document
+from jixiao.importers import UnreadableError
+from jixiao.kinds import read_document
 
 from ..conftest import EXAMPLE, read_inline
 
@@ -50,16 +51,27 @@ def test_a_truncated_table_is_reported() -> None:
     assert p09 == [("P09", 6)]
 
 
-def test_a_table_missing_a_column_is_reported() -> None:
-    text = EXAMPLE.read_text(encoding="utf-8")
+def _without_column(column: int) -> str:
     lines = []
-    for line in text.split("\n"):
+    for line in EXAMPLE.read_text(encoding="utf-8").split("\n"):
         cells = line.split("\t")
-        lines.append("\t".join(cells[:5]) if len(cells) >= 6 and cells[0] != "项目编码" else line)
-    doc, findings = read_inline("\n".join(lines))
+        keep = len(cells) >= 6 and cells[0] not in ("项目编码", "预算规模及资金用途", "资金支出计划（%）")
+        lines.append("\t".join(cells[:column] + cells[column + 1 :]) if keep and cells[0] != "" else line)
+    return "\n".join(lines)
+
+
+def test_a_form_without_a_basis_column_reads_and_is_remembered() -> None:
+    doc, findings = read_inline(_without_column(5))
     assert doc.indicator_count == 42
     assert {i.basis for p in doc.projects for i in p.indicators} == {""}
-    assert [f.subject.project for f in findings if f.code == "P06"] == [1, 2, 3, 4, 5, 6, 6]
+    assert [f.code for f in findings if f.code == "P06"] == []  # the form has no such column: not an error
+    assert doc.form is not None and not doc.form.has("basis") and doc.form.has("target")
+
+
+def test_a_table_missing_a_required_column_is_reported() -> None:
+    doc, findings = read_inline(_without_column(4))
+    assert {i.value.raw for p in doc.projects for i in p.indicators} == {""}
+    assert [f.subject.project for f in findings if f.code == "P06"] == [1, 2, 3, 4, 5, 6]
 
 
 def test_a_short_row_is_padded_and_reported() -> None:

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jixiao.exporters.text import write_text
-from jixiao.importers import read_document
+from jixiao.kinds import read_document
 from jixiao.model import (
     ContentsEntry,
     DepartmentGoals,

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from jixiao.importers import read_document
+from jixiao.kinds import read_document
 from jixiao.model import Finding, PerformanceDocument
 
 from ..conftest import EXAMPLE

@@ -6,7 +6,7 @@ import json
 
 from jixiao.exporters.json_form import write_json
 from jixiao.exporters.text import write_text
-from jixiao.importers import read_document
+from jixiao.kinds import read_document
 from jixiao.model import PerformanceDocument
 from jixiao.model.serialize import document_from_dict, document_to_dict
 

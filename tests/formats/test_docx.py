@@ -18,9 +18,10 @@ from docx.table import Table as WordTable
 from hypothesis import HealthCheck, given, settings
 
 from jixiao.exporters.docx import write_docx
-from jixiao.importers import UnreadableError, read_document
+from jixiao.importers import UnreadableError
 from jixiao.importers.docx import extract_docx_layout
 from jixiao.importers.layout import Table, TextLine
+from jixiao.kinds import read_document
 from jixiao.model import Finding, PerformanceDocument
 
 from ..conftest import EXAMPLE

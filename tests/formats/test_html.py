@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 from jixiao.exporters.html import render_document, write_html
-from jixiao.importers import read_document
+from jixiao.kinds import read_document
 from jixiao.model import PerformanceDocument
 
 from ..conftest import EXAMPLE

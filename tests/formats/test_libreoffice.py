@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from jixiao.exporters import write_document
-from jixiao.importers import read_document
+from jixiao.kinds import read_document
 from jixiao.model import PerformanceDocument
 
 SOFFICE = shutil.which("soffice")

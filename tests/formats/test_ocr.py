@@ -8,8 +8,9 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 
 from jixiao.exporters.pdf import write_pdf
-from jixiao.importers import ocr, read_document
+from jixiao.importers import ocr
 from jixiao.importers.errors import UnreadableError
+from jixiao.kinds import read_document
 from jixiao.model import Finding, PerformanceDocument, Project
 
 from ..conftest import EXAMPLE

@@ -17,10 +17,10 @@ import pytest
 from PIL import Image
 
 from jixiao.exporters.pdf import data_only_fetcher, write_pdf
-from jixiao.importers import read_document
 from jixiao.importers.errors import UnreadableError
 from jixiao.importers.layout import Table, TextLine
-from jixiao.importers.pdf import extract_pdf_layout, read_pdf
+from jixiao.importers.pdf import extract_pdf_layout
+from jixiao.kinds import read_document
 from jixiao.model import Finding, Indicator, PerformanceDocument, SpendingPoint, parse_value
 
 from ..conftest import EXAMPLE
@@ -43,13 +43,13 @@ def made_pdf(text_doc: PerformanceDocument) -> bytes:
 @pytest.fixture(scope="module")
 def made_read(made_pdf: bytes) -> tuple[PerformanceDocument, list[Finding]]:
     """jixiao's PDF of the example read back."""
-    return read_pdf(made_pdf, "made.pdf")
+    return read_document(made_pdf, "made.pdf")
 
 
 @pytest.fixture(scope="module")
 def shared_read() -> tuple[PerformanceDocument, list[Finding]]:
     """The shared example PDF (not written by jixiao) read."""
-    return read_pdf(EXAMPLE_PDF.read_bytes(), str(EXAMPLE_PDF))
+    return read_document(EXAMPLE_PDF.read_bytes(), str(EXAMPLE_PDF))
 
 
 # -- text → PDF → model ------------------------------------------------------------------------------
@@ -135,7 +135,7 @@ def hard(text_doc: PerformanceDocument) -> tuple[PerformanceDocument, Performanc
         ),
     )
     doc = replace(text_doc, projects=(tricky, long), contents=text_doc.contents[:4])
-    back, findings = read_pdf(write_pdf(doc), "hard.pdf")
+    back, findings = read_document(write_pdf(doc), "hard.pdf")
     return doc, back, findings
 
 
@@ -327,7 +327,7 @@ def test_a_scanned_page_among_text_pages_is_reported(made_pdf: bytes, text_doc: 
     image.set_matrix(pdfium.PdfMatrix().scale(700, 500).translate(70, 50))
     page.insert_obj(image)
     page.gen_content()
-    doc, findings = read_pdf(_pdfium_bytes(document), "mixed.pdf")
+    doc, findings = read_document(_pdfium_bytes(document), "mixed.pdf")
     assert doc == text_doc
     assert [(f.code, f.source.page) for f in findings if f.code == "P07"] == [("P07", pages + 1)]
 

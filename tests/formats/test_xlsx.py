@@ -18,9 +18,10 @@ from hypothesis import HealthCheck, given, settings
 
 from jixiao.exporters import write_document
 from jixiao.exporters.xlsx import display_width, write_xlsx
-from jixiao.importers import UnreadableError, read_document
+from jixiao.importers import UnreadableError
 from jixiao.importers.layout import Table, TextLine
 from jixiao.importers.xlsx import extract_xlsx_layout, number_text
+from jixiao.kinds import read_document
 from jixiao.model import Finding, PerformanceDocument, SpendingPoint
 
 from ..conftest import ROOT

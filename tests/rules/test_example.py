@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from jixiao.check import check_document
 from jixiao.check.profiles import load_profile
-from jixiao.importers import read_document
+from jixiao.kinds import read_document
 from jixiao.model import Finding, PerformanceDocument
 
 from ..conftest import EXAMPLE, Golden

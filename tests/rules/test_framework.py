@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from jixiao.model import PerformanceDocument
+from jixiao.model.framework import level1_key, level2_key
 from jixiao.rules import Profile, RuleContext
-from jixiao.rules.framework import FRAMEWORK_RULES, level1_key, level2_key
+from jixiao.rules.framework import FRAMEWORK_RULES
 
 from .helpers import RULES, clean_document, ind, messages, run, with_indicator, with_project
 

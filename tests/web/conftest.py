@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from jixiao.importers import read_document
+from jixiao.kinds import read_document
 from jixiao.model import PerformanceDocument
 from jixiao.service import accounts
 from jixiao.service.actor import SYSTEM, Actor

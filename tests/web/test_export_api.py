@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.importers import read_document
+from jixiao.kinds import read_document
 from tests.web.conftest import Api, Cast, advance, example_document
 
 pytestmark = pytest.mark.django_db

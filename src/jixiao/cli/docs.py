@@ -15,7 +15,7 @@ from jixiao.cli.main import app
 from jixiao.importers.codes import IMPORT_CODES
 from jixiao.model import SEVERITY_LABELS
 from jixiao.model.indicator_value import DOUBTS
-from jixiao.model.json_schema import document_schema
+from jixiao.model.json_schema import department_schema, document_schema
 
 DOCS = Path(__file__).resolve().parents[3] / "docs"
 
@@ -157,6 +157,10 @@ def generated() -> dict[Path, str]:
         + "\n",
         DOCS / "schema" / "monitoring-report.schema.json": json.dumps(
             monitoring_report_schema(), ensure_ascii=False, indent=2
+        )
+        + "\n",
+        DOCS / "schema" / "department-targets.schema.json": json.dumps(
+            department_schema(), ensure_ascii=False, indent=2
         )
         + "\n",
     }

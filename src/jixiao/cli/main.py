@@ -113,7 +113,7 @@ def parse(
 
     result = _read(file, from_fmt, any_kind=True)
     if not isinstance(result.document, PerformanceDocument):  # a self-evaluation or monitoring report
-        from jixiao.exporters import write_any
+        from jixiao.kinds import write_any
 
         kind = "json" if output_format is OutputFormat.json else "txt"
         sys.stdout.write(write_any(result.document, kind).decode("utf-8"))
@@ -139,13 +139,14 @@ def convert(
     """把文档从一种格式转换为另一种格式（按扩展名判断）。"""
     from jixiao.cli.output import findings_summary
     from jixiao.importers import UnreadableError
+    from jixiao.model import part_names
     from jixiao.service.documents import convert_file
 
     try:
         result = convert_file(source, target, from_fmt, to_fmt)
     except UnreadableError as exc:
         _fail(exc)
-    sys.stderr.write(f"已写出 {target}（{len(result.document.projects)} 个项目）。\n")
+    sys.stderr.write(f"已写出 {target}（{len(part_names(result.document))} 个项目）。\n")
     if result.findings:
         sys.stderr.write(findings_summary(result.findings, str(source)))
 

@@ -1,13 +1,15 @@
 """Exporters: a document becomes the bytes of a file format.
 
-:func:`write_any` also writes self-evaluations (自评表) and monitoring reports (监控表) as text, JSON, DOCX, XLSX.
+:func:`write_tracking` writes self-evaluations (自评表) and monitoring reports (监控表); the document kinds
+(:mod:`jixiao.kinds`) choose the writer of any record.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from jixiao.model import AnyDocument, MonitoringReport, PerformanceDocument, SelfEvaluation
+from jixiao.exporters.grids.cells import GridDocument
+from jixiao.model import MonitoringReport, PerformanceDocument, SelfEvaluation
 
 Writer = Callable[[PerformanceDocument], bytes]
 
@@ -60,8 +62,47 @@ WRITERS: dict[str, Writer] = {
 
 
 def write_document(doc: PerformanceDocument, fmt: str) -> bytes:
-    """The bytes of a document in a named format (``txt``, ``json``, ``docx``, ``xlsx``, ``html``, ``pdf``)."""
-    return WRITERS[fmt.lower()](doc)
+    """The bytes of a document in a named format (``txt``, ``json``, ``docx``, ``xlsx``, ``html``, ``pdf``).
+
+    A document read from another form than jixiao's own (the Hebei layout) is written back in that form.
+    """
+    from jixiao.exporters.forms.targets import writes_own_form
+
+    name = fmt.lower()
+    if name != "json" and name in WRITERS and writes_own_form(doc.form):
+        return write_grid(_targets_grid(doc), name)
+    return WRITERS[name](doc)
+
+
+def _targets_grid(doc: PerformanceDocument) -> GridDocument:
+    from jixiao.exporters.forms.targets import targets_document
+
+    return targets_document(doc)
+
+
+def write_grid(doc: GridDocument, fmt: str) -> bytes:
+    """A grid document in a layout format: ``txt``, ``docx``, ``xlsx``, ``html`` or ``pdf``."""
+    if fmt in ("txt", "text"):
+        from jixiao.exporters.grids.text import write_grid_text
+
+        return write_grid_text(doc).encode("utf-8")
+    if fmt == "docx":
+        from jixiao.exporters.grids.docx import write_grid_docx
+
+        return write_grid_docx(doc)
+    if fmt == "xlsx":
+        from jixiao.exporters.grids.xlsx import write_grid_xlsx
+
+        return write_grid_xlsx(doc)
+    if fmt == "html":
+        from jixiao.exporters.grids.html import write_grid_html
+
+        return write_grid_html(doc).encode("utf-8")
+    if fmt == "pdf":
+        from jixiao.exporters.grids.html import write_grid_pdf
+
+        return write_grid_pdf(doc)
+    raise KeyError(fmt)
 
 
 TrackingWriter = Callable[[SelfEvaluation | MonitoringReport], bytes]
@@ -114,16 +155,9 @@ TRACKING_WRITERS: dict[str, TrackingWriter] = {
 }
 
 
-def writers_for(record: AnyDocument) -> frozenset[str]:
-    """The format names a record can be written in."""
-    return frozenset(WRITERS if isinstance(record, PerformanceDocument) else TRACKING_WRITERS)
-
-
-def write_any(record: AnyDocument, fmt: str) -> bytes:
-    """The bytes of targets, a self-evaluation or a monitoring report in a named format; KeyError if unsupported."""
-    if isinstance(record, PerformanceDocument):
-        return write_document(record, fmt)
+def write_tracking(record: SelfEvaluation | MonitoringReport, fmt: str) -> bytes:
+    """The bytes of a self-evaluation or monitoring report in a named format; KeyError if unsupported."""
     return TRACKING_WRITERS[fmt.lower()](record)
 
 
-__all__ = ["TRACKING_WRITERS", "WRITERS", "write_any", "write_document", "writers_for"]
+__all__ = ["TRACKING_WRITERS", "WRITERS", "write_document", "write_grid", "write_tracking"]

@@ -13,12 +13,36 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from jixiao.importers.assemble.numbers import read_money, read_percent
-from jixiao.importers.assemble.project_table import INDICATOR_HEADERS
 from jixiao.importers.cleanup import label_key
 from jixiao.importers.codes import import_finding
+from jixiao.importers.engine.cells import read_money, read_percent
+from jixiao.importers.engine.headers import read_header
+from jixiao.importers.engine.vocabulary import grid_role
 from jixiao.importers.layout import Row
 from jixiao.model import Finding, Source, parse_value
+
+_HEADER_ROLES = frozenset(
+    {
+        "level1",
+        "level2",
+        "level3",
+        "description",
+        "explanation",
+        "target",
+        "basis",
+        "operator",
+        "unit",
+        "weight",
+    }
+)
+
+
+def header_field(text: str) -> str | None:
+    """The field an indicator header cell names (``value`` for the 指标值), or None when it names none."""
+    role = grid_role(read_header(text).key)
+    if role not in _HEADER_ROLES:
+        return None
+    return "value" if role == "target" else role
 
 
 class Cell(NamedTuple):
@@ -246,13 +270,13 @@ class _Rebuilder:
     # -- the indicator table ------------------------------------------------------------------------
     def _indicator_rows(self) -> None:
         header: list[Cell] = []
-        while (cell := self._peek()) is not None and label_key(cell.text) in INDICATOR_HEADERS:
+        while (cell := self._peek()) is not None and header_field(cell.text) is not None:
             if header and _key(cell.text) == "一级指标":
                 break
             header.append(cell)
             self.i += 1
         self._emit([c.text for c in header], header[0])
-        fields = [INDICATOR_HEADERS[label_key(c.text)] for c in header]
+        fields = [header_field(c.text) or "" for c in header]
         self.width = len(header)
         self.levels = {f: n for n, f in enumerate(fields) if f in ("level1", "level2")}
         self.slots = [n for n, f in enumerate(fields) if f not in ("level1", "level2")]

@@ -36,6 +36,10 @@ IMPORT_CODES: dict[str, ImportCode] = {
         ImportCode("P09", "warning", "表格不完整（缺少项目编码、指标表头或指标行）"),
         ImportCode("P10", "info", "封面信息不完整"),
         ImportCode("P11", "warning", "自评表或监控表中的栏目不属于记录内容，未读取"),
+        ImportCode("P12", "warning", "表头中有无法识别的栏目，该列内容未读取"),
+        ImportCode("P13", "warning", "表格中有指标行，却没有读出任何指标"),
+        ImportCode("P14", "info", "表式没有某一栏，依赖该栏的检查不适用"),
+        ImportCode("P15", "info", "以“=”开头输入的数值被存成公式，已按输入的文字读取"),
     )
 }
 

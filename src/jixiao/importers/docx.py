@@ -13,12 +13,11 @@ import re
 import zipfile
 from typing import Any
 
-from jixiao.importers.assemble import assemble
 from jixiao.importers.cleanup import join_broken, label_key
 from jixiao.importers.codes import import_finding
 from jixiao.importers.errors import UnreadableError
 from jixiao.importers.layout import Block, Layout, Row, Table, TextLine
-from jixiao.model import Finding, PerformanceDocument, Source
+from jixiao.model import Finding, Source
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -41,13 +40,6 @@ _SYMBOL_FONT = {0xA3: "≤", 0xB3: "≥", 0xB1: "±", 0xB9: "≠", 0xB4: "×", 0
 # A paragraph that starts a numbered item (``2.``, ``2、``, ``（2）``) is kept apart from the one before.
 _LIST_ITEM = re.compile(r"^(?:[(（]\d{1,2}[)）]|\d{1,2}\s*[.、．)）](?!\d))")
 _PART_ONE_WORDS = ("第一部分", "部门整体绩效目标", "总体绩效目标", "分项绩效目标", "工作保障措施")
-
-
-def read_docx(data: bytes, file: str | None = None) -> tuple[PerformanceDocument, list[Finding]]:
-    """Read a Word (.docx) file into a document and findings. Raises UnreadableError."""
-    layout, findings = extract_docx_layout(data, file)
-    document, assembled = assemble(layout)
-    return document, sorted(findings + assembled, key=lambda f: f.source.line or 0)
 
 
 def extract_docx_layout(data: bytes, file: str | None = None) -> tuple[Layout, list[Finding]]:

@@ -22,18 +22,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from jixiao.importers.assemble import assemble
 from jixiao.importers.cleanup import is_cjk, join_broken
 from jixiao.importers.codes import import_finding
 from jixiao.importers.errors import UnreadableError
 from jixiao.importers.layout import Block, Layout, Row, Table, TextLine
-from jixiao.model import Finding, PerformanceDocument, Source
+from jixiao.model import Finding, Source
 
 Char = dict[str, Any]
 BBox = tuple[float, float, float, float]
 _Tail = tuple[float, float, tuple[float, ...]]
 
 _SPACES = frozenset(" \u00a0\u3000\t")
+_NUMBER_END = re.compile(r"\d[\d,，]*[.,，]?$")
+_NUMBER_START = re.compile(r"^[\d.,，]*\d")
 # A page number alone on a line: "— 1 —", "- 1 -", "1", "第 1 页", "第1页 共7页", "1/7".
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–―－~·•\s]*\d{1,4}[-—–―－~·•\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -48,13 +49,6 @@ _GARBAGE_SHARE = 0.3  # more than this share of unreadable characters: the text 
 
 
 # -- public ----------------------------------------------------------------------------------------
-
-
-def read_pdf(data: bytes, file: str | None = None) -> tuple[PerformanceDocument, list[Finding]]:
-    """Read a PDF in the example's layout (text layer needed). Raises UnreadableError."""
-    layout, findings = extract_pdf_layout(data, file)
-    document, assembled = assemble(layout)
-    return document, sorted(findings + assembled, key=lambda f: f.source.line or 0)
 
 
 def extract_pdf_layout(data: bytes, file: str | None = None) -> tuple[Layout, list[Finding]]:
@@ -380,11 +374,15 @@ def _line(chars: list[Char], gap_share: float) -> _Line | None:
     size = max(c["size"] or (c["bottom"] - c["top"]) for c in chars)
     for ch in chars:
         text = ch["text"]
+        if text == "\u3000" and ch["x1"] - ch["x0"] < 0.6 * size:
+            text = " "  # a space glyph some writers map to U+3000: an ideographic space is a full em wide
         if prev is not None:
             if text == prev["text"] and abs(ch["x0"] - prev["x0"]) < 0.2 * size:
                 continue  # a glyph printed twice (fake bold)
             gap = ch["x0"] - prev["x1"]
-            if gap > gap_share * size and text not in _SPACES and prev["text"] not in _SPACES:
+            # Office suites put about 1/5 em between Chinese and Western characters: that is no space
+            share = max(gap_share, 0.3) if _one_cjk(prev["text"], text) else gap_share
+            if gap > share * size and text not in _SPACES and prev["text"] not in _SPACES:
                 parts.append(" ")  # a gap without a space character
         parts.append(text)
         prev = ch
@@ -404,6 +402,13 @@ def _line(chars: list[Char], gap_share: float) -> _Line | None:
         size=size,
         first_token=_first_token(chars),
     )
+
+
+def _one_cjk(before: str, after: str) -> bool:
+    """True when exactly one of two neighbouring characters is Chinese (the other a digit, letter or sign)."""
+    a = len(before) == 1 and is_cjk(before)
+    b = len(after) == 1 and is_cjk(after)
+    return a != b
 
 
 def _first_token(chars: list[Char]) -> float:
@@ -545,8 +550,12 @@ class _Builder:
         if self.exact:
             return "".join(pieces).strip()
         text = ""
-        for piece in pieces:
-            text = text + piece.strip() if text.endswith(" ") else join_broken(text, piece.strip())
+        for raw in pieces:
+            piece = raw.strip()
+            if text.endswith(" ") or (_NUMBER_END.search(text) and _NUMBER_START.match(piece)):
+                text += piece  # a number wrapped in a narrow column (1,234,50 | 0.00) is one number
+            else:
+                text = join_broken(text, piece)
         return text.strip()
 
     # checks --------------------------------------------------------------------------------------

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from jixiao.importers.assemble import assemble
 from jixiao.importers.cells import Cell, cell_text, ends_cells, rebuild_rows, starts_cells
 from jixiao.importers.cleanup import join_broken
 from jixiao.importers.codes import import_finding
 from jixiao.importers.decode import decode_text
 from jixiao.importers.layout import Block, Layout, Row, Table, TextLine
-from jixiao.model import Finding, PerformanceDocument, Source
+from jixiao.model import Finding, Source
 
 _PAGE_FOOTER = re.compile(r"^\s*[-—–]+\s*\d{1,4}\s*[-—–]+\s*$")
 _RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -30,13 +29,6 @@ def text_file_layout(data: bytes, file: str | None = None) -> tuple[Layout, list
             ),
         )
     return layout, findings
-
-
-def read_text(data: bytes, file: str | None = None) -> tuple[PerformanceDocument, list[Finding]]:
-    """Read a text file in the example's layout. Raises UnreadableError."""
-    layout, findings = text_file_layout(data, file)
-    document, assembled = assemble(layout)
-    return document, sorted(findings + assembled, key=lambda f: f.source.line or 0)
 
 
 def extract_text_layout(text: str, file: str | None = None) -> tuple[Layout, list[Finding]]:

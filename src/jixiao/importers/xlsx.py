@@ -23,13 +23,12 @@ import zipfile
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from jixiao.importers.assemble import assemble
-from jixiao.importers.assemble.project_table import is_label
 from jixiao.importers.cleanup import label_key
 from jixiao.importers.codes import import_finding
+from jixiao.importers.engine.head import read_label
 from jixiao.importers.errors import UnreadableError
 from jixiao.importers.layout import Block, Layout, Row, Table, TextLine
-from jixiao.model import Finding, PerformanceDocument, Source
+from jixiao.model import Finding, Source
 
 # The custom document property with which jixiao's XLSX exporter names its summary sheet: the summary repeats
 # what the project sheets hold, so it is not read back.
@@ -41,13 +40,6 @@ _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _SECTION = re.compile(r'"[^"]*"|\\.|.', re.DOTALL)
 _LABEL_ONLY_LENGTH = 12
 _SUGGEST_RESAVE = "请用 Excel 或 WPS 打开该文件，另存为“Excel 工作簿（*.xlsx）”后再导入。"
-
-
-def read_xlsx(data: bytes, file: str | None = None) -> tuple[PerformanceDocument, list[Finding]]:
-    """Read an Excel workbook (.xlsx) into a document and findings. Raises UnreadableError."""
-    layout, findings = extract_xlsx_layout(data, file)
-    document, assembled = assemble(layout)
-    return document, sorted(findings + assembled, key=lambda f: (f.source.page or 0, f.source.line or 0))
 
 
 def extract_xlsx_layout(data: bytes, file: str | None = None) -> tuple[Layout, list[Finding]]:
@@ -176,6 +168,10 @@ def _formulas(data: bytes, file: str | None) -> dict[str, dict[tuple[int, int], 
     return formulas
 
 
+# A formula that is a value typed after "=": a number with its unit or percent sign, no reference, no function.
+_LITERAL = re.compile(r"^\s*[≥≤<>＝=＞＜]*\s*\d[\d,.]*\s*(?:%|％|‰|[^\d\s+\-*/^()!:$,;\"'=<>&]{1,8})?\s*$")
+
+
 def _formula_text(value: Any) -> str:
     text = getattr(value, "text", value)  # an ArrayFormula keeps its formula in .text
     return str(text or "").removeprefix("=")
@@ -252,7 +248,7 @@ class _SheetReader:
         if col != first_col:
             return False  # 资金用途 or the one filled 资金支出计划 percentage
         key = label_key(text)
-        return not (is_label(text) and len(key) <= _LABEL_ONLY_LENGTH)
+        return not (read_label(text, 0) is not None and len(key) <= _LABEL_ONLY_LENGTH)
 
     def _texts(self) -> dict[int, dict[int, str]]:
         """The non-empty cell texts by row and column (openpyxl already blanks the cells a merge covers)."""
@@ -267,6 +263,19 @@ class _SheetReader:
 
     def _cell_text(self, cell: Any, row: int, col: int) -> str:
         value = cell.value
+        typed = self.formulas.get((row, col))
+        if typed is not None and _LITERAL.match(typed):
+            # ``=100%`` or ``=47 人`` typed into a cell: Excel stores a formula (100.00%, #VALUE!) for a value
+            source = Source(file=self.file, page=self.page, line=row, column=col, cell=f"={typed}")
+            self.findings.append(
+                import_finding(
+                    "P15",
+                    f"单元格 {self._where(cell)} 输入的“={typed}”被 Excel 存成了公式，已按输入的文字“{typed.strip()}”读取。",
+                    source,
+                    suggestion="填写指标值时不要以“=”开头，或把单元格格式设为“文本”。",
+                )
+            )
+            return typed.strip()
         if value is None:
             if (row, col) in self.formulas:
                 self._report(
@@ -402,4 +411,4 @@ def _literals(code: str) -> str:
     return "".join(out)
 
 
-__all__ = ["SUMMARY_PROPERTY", "extract_xlsx_layout", "number_text", "read_xlsx"]
+__all__ = ["SUMMARY_PROPERTY", "extract_xlsx_layout", "number_text"]

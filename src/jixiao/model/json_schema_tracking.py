@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from jixiao.model.json_schema import Schema, _decimal, _opt, _record, _source_schema, _text, _value_schema
+from jixiao.model.json_schema import (
+    Schema,
+    _decimal,
+    _opt,
+    _record,
+    _source_schema,
+    _text,
+    _value_schema,
+    details_schema,
+    form_schema,
+    row_extras,
+)
 from jixiao.model.serialize import SCHEMA_VERSION
 from jixiao.model.serialize_tracking import MONITORING_FORMAT, SELF_EVALUATION_FORMAT
 
@@ -43,6 +54,9 @@ def _project_head() -> Schema:
         "implementing_unit": _text("实施单位 / 执行单位"),
         "money_unit": _text("money unit of the amounts, 万元 unless stated"),
         "funds": {"type": "array", "items": {"$ref": "#/$defs/fund"}},
+        "attribute": _text("项目属性"),
+        "category": _text("项目类别 / 项目类型"),
+        "details": details_schema(),
     }
 
 
@@ -54,6 +68,7 @@ def _indicator_head() -> Schema:
         "target": {"$ref": "#/$defs/value"},
         "deviation_reason": _text("偏差原因分析"),
         "corrective_action": _text("改进措施"),
+        **{k: v for k, v in row_extras().items() if k != "remark"},
     }
 
 
@@ -70,6 +85,7 @@ def _document(fmt: str, name: str, title: str, extra: Schema, project: Schema, d
             "targets": {"$ref": "#/$defs/targets"},
             "scoring_profile": _text("scoring profile: central, hubei, sichuan …"),
             "projects": {"type": "array", "items": project},
+            "form": form_schema(),
         },
         ["format", "schema_version", "projects"],
     )
@@ -96,6 +112,7 @@ def self_evaluation_schema() -> Schema:
             "actual": _opt({"$ref": "#/$defs/value"}),
             "weight": _decimal("分值 / 权重 as printed"),
             "score": _decimal("得分 as printed"),
+            "remark": _text("备注"),
         },
         ["level1", "level2", "level3", "target"],
         cells=True,
@@ -135,6 +152,7 @@ def monitoring_report_schema() -> Schema:
             "likelihood": _text("完成目标可能性 as written: 确定能 / 有可能 / 不可能"),
             "deviation_category": _text("偏差原因类别"),
             "note": _text("备注"),
+            "forecast": {"$ref": "#/$defs/value"},
         },
         ["level1", "level2", "level3", "target"],
         cells=True,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from jixiao.model.findings import Source
 from jixiao.model.indicator_value import IndicatorValue
-from jixiao.model.records import CellSources, SpendingPoint, _source_of
+from jixiao.model.records import CellSources, Details, Direction, FormRef, SpendingPoint, _source_of
 from jixiao.model.tracking import FundLine, TargetsRef, TrackedProject, total_fund
 
 
@@ -25,6 +26,12 @@ class MonitoredIndicator:
     deviation_reason: str = ""  # 原因分析
     corrective_action: str = ""  # 改进措施
     note: str = ""  # 备注
+    forecast: IndicatorValue | None = None  # 全年预计完成情况
+    direction: Direction = ""  # 指标方向 as the form says: 正向 / 反向
+    value_type: str = ""  # 指标值类型: 定量 / 定性
+    explanation: str = ""  # 指标解释
+    scoring_rule: str = ""  # 评（扣）分标准
+    core: bool = False  # 核心指标 (★)
     source: Source = field(default_factory=Source, compare=False, repr=False)
     cell_sources: CellSources = field(default=(), compare=False, repr=False)
 
@@ -41,6 +48,9 @@ class ProjectMonitoring:
     name: str
     department: str = ""  # 主管部门
     implementing_unit: str = ""  # 执行单位
+    attribute: str = ""  # 项目属性
+    category: str = ""  # 项目类别 / 项目类型
+    details: Details = ()  # 项目负责人及电话, 评价结论, 存在问题 … as labelled texts
     money_unit: str = "万元"
     funds: tuple[FundLine, ...] = ()
     spending_plan: tuple[SpendingPoint, ...] = ()  # carried from the targets
@@ -72,7 +82,10 @@ class MonitoringReport:
     targets: TargetsRef = field(default_factory=TargetsRef)
     scoring_profile: str = "central"
     projects: tuple[ProjectMonitoring, ...] = ()
+    form: FormRef | None = field(default=None, compare=False)
     source: Source = field(default_factory=Source, compare=False, repr=False)
+
+    KIND: ClassVar[str] = "monitoring"
 
     @property
     def period(self) -> str:

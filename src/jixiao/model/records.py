@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import ClassVar, Literal
 
 from jixiao.model.findings import Source
 from jixiao.model.indicator_value import IndicatorValue
@@ -27,6 +27,12 @@ FrameworkVersion = Literal["legacy_88", "guide_101"]
 FRAMEWORK_VERSIONS: tuple[FrameworkVersion, ...] = ("legacy_88", "guide_101")
 
 CellSources = tuple[tuple[str, Source], ...]
+Details = tuple[tuple[str, str], ...]  # labelled texts a form prints that no field of the record holds
+
+Period = Literal["annual", "mid_term", "long_term"]
+PERIODS: tuple[Period, ...] = ("annual", "mid_term", "long_term")
+PERIOD_LABELS: dict[str, str] = {"annual": "年度", "mid_term": "中期", "long_term": "长期"}
+Direction = Literal["", "正向", "反向"]
 
 
 def _source_of(cell_sources: CellSources, default: Source, name: str) -> Source:
@@ -48,12 +54,70 @@ class Indicator:
     basis: str
     previous_value: IndicatorValue | None = None
     weight: Decimal | None = None
+    direction: Direction = ""  # 指标方向: 正向 (higher is better) or 反向, when the form says
+    value_type: str = ""  # 指标值类型 as the form writes it: 定量 / 定性
+    explanation: str = ""  # 指标解释
+    scoring_rule: str = ""  # 评（扣）分标准
+    remark: str = ""  # 备注
+    core: bool = False  # 核心指标 (★)
+    long_term_value: IndicatorValue | None = None  # 指标值（长期/中期） beside the annual one
+    long_term_level2: str = ""  # 二级指标（长期） where the form has its own long-term columns
+    long_term_level3: str = ""  # 三级指标（长期）
     source: Source = field(default_factory=Source, compare=False, repr=False)
     cell_sources: CellSources = field(default=(), compare=False, repr=False)
 
     def source_of(self, name: str) -> Source:
         """The cell a field was read from, or the row's source when unknown."""
         return _source_of(self.cell_sources, self.source, name)
+
+
+@dataclass(frozen=True)
+class FundSource:
+    """One money line as the form writes it: 年度资金总额, 其中：财政拨款, 上年结转, 中期资金总额, 项目支出 …
+
+    ``is_total`` marks the line the others make up (预算数, 年度资金总额, 资金总额); ``period`` says whether the
+    amount is the year's or the whole period's (中期).
+    """
+
+    label: str
+    amount: Decimal | None = None
+    period: Period = "annual"
+    is_total: bool = False
+    source: Source = field(default_factory=Source, compare=False, repr=False)
+
+
+def derived_total(funds: tuple[FundSource, ...], period: Period = "annual") -> Decimal | None:
+    """A period's total: the amount of its total line, else the sum of its sources; None when nothing is given."""
+    lines = [f for f in funds if f.period == period]
+    for line in lines:
+        if line.is_total and line.amount is not None:
+            return line.amount
+    amounts = [f.amount for f in lines if not f.is_total and f.amount is not None]
+    return sum(amounts, Decimal(0)) if amounts else None
+
+
+@dataclass(frozen=True)
+class FormRef:
+    """The form a document was read from: a known form's id, or the signature of one no catalogue names.
+
+    ``columns`` are the roles of the indicator grid's columns in order, ``head`` the fields of the head block; a
+    rule that needs a field the form has no place for stays quiet. ``None`` on a record means jixiao's own layout.
+    """
+
+    id: str | None = None
+    signature: str = ""
+    label: str = ""
+    columns: tuple[str, ...] = ()
+    head: tuple[str, ...] = ()
+
+    def has(self, role: str) -> bool:
+        """True when the form has a column or a head field of this role."""
+        return role in self.columns or role in self.head
+
+
+def form_has(form: FormRef | None, role: str) -> bool:
+    """True when a record's form has a role; a record of jixiao's own layout (no form) has them all."""
+    return form is None or form.has(role)
 
 
 @dataclass(frozen=True)
@@ -81,8 +145,21 @@ class Project:
     unit_code: str | None = None
     unit_name: str | None = None
     title: str | None = None
+    supervising_department: str = ""  # 主管部门
+    implementing_unit: str = ""  # 实施单位
+    attribute: str = ""  # 项目属性 / 项目性质: 新增, 延续 …
+    category: str = ""  # 项目类别 / 项目类型
+    period: str = ""  # 项目期限 / 项目起止时间
+    funds: tuple[FundSource, ...] = ()  # every money line as the form writes it
+    mid_term_goals: tuple[str, ...] = ()  # 中期目标 (the whole period); ``goals`` are the year's
+    details: Details = ()  # 立项依据, 项目概况, 项目负责人及电话 … as labelled texts
     source: Source = field(default_factory=Source, compare=False, repr=False)
     cell_sources: CellSources = field(default=(), compare=False, repr=False)
+
+    @property
+    def total_budget(self) -> Decimal | None:
+        """预算数 as written, else the year's total derived from the fund lines."""
+        return self.budget_total if self.budget_total is not None else derived_total(self.funds)
 
     @property
     def display_title(self) -> str:
@@ -130,6 +207,57 @@ class DepartmentGoals:
 
 
 @dataclass(frozen=True)
+class AnnualTask:
+    """A row of 年度履职目标 / 年度主要任务: the duty, the task, its content, the project and its budget."""
+
+    duty: str = ""  # 部门职能
+    task: str = ""  # 年度目标任务 / 任务名称
+    content: str = ""  # 主要内容
+    project: str = ""  # 支出项目名称
+    budget_total: Decimal | None = None  # 预算金额（总额）
+    budget_fiscal: Decimal | None = None  # 其中：财政拨款
+    budget_other: Decimal | None = None  # 其他资金
+    source: Source = field(default_factory=Source, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class DepartmentTargets:
+    """A 部门（单位）整体绩效目标表: duties, the year's goals, tasks with budgets, funds and the indicator grid."""
+
+    unit_code: str | None = None
+    unit_name: str | None = None
+    fiscal_year: int | None = None
+    title: str = "部门整体绩效目标表"
+    duties: str = ""  # 部门职责
+    goals: tuple[str, ...] = ()  # 年度总体目标 (目标1 … n)
+    mid_term_goals: tuple[str, ...] = ()
+    annual_tasks: tuple[AnnualTask, ...] = ()
+    money_unit: str = "万元"
+    funds: tuple[FundSource, ...] = ()  # 资金总额 / 项目支出 / 基本支出 …
+    indicators: tuple[Indicator, ...] = ()
+    details: Details = ()
+    form: FormRef | None = field(default=None, compare=False)
+    source: Source = field(default_factory=Source, compare=False, repr=False)
+    cell_sources: CellSources = field(default=(), compare=False, repr=False)
+
+    KIND: ClassVar[str] = "department_targets"
+
+    @property
+    def total_budget(self) -> Decimal | None:
+        """资金总额 as written, else the sum of the year's fund lines."""
+        return derived_total(self.funds)
+
+    @property
+    def indicator_count(self) -> int:
+        """The number of indicator rows."""
+        return len(self.indicators)
+
+    def source_of(self, name: str) -> Source:
+        """The cell a field was read from, or the table's source when unknown."""
+        return _source_of(self.cell_sources, self.source, name)
+
+
+@dataclass(frozen=True)
 class ContentsEntry:
     """A line of the table of contents: its title (numbering kept) and page number, if any."""
 
@@ -153,7 +281,11 @@ class PerformanceDocument:
     department_goals: DepartmentGoals = field(default_factory=DepartmentGoals)
     projects: tuple[Project, ...] = ()
     framework_version: FrameworkVersion | None = None
+    department_table: DepartmentTargets | None = None  # a 部门整体绩效目标表 printed with the projects
+    form: FormRef | None = field(default=None, compare=False)
     source: Source = field(default_factory=Source, compare=False, repr=False)
+
+    KIND: ClassVar[str] = "targets"
 
     @property
     def indicator_count(self) -> int:
@@ -163,4 +295,9 @@ class PerformanceDocument:
     @property
     def is_empty(self) -> bool:
         """True when nothing of a performance document was found."""
-        return not self.projects and self.department_goals.is_empty and self.fiscal_year is None
+        return (
+            not self.projects
+            and self.department_goals.is_empty
+            and self.fiscal_year is None
+            and self.department_table is None
+        )

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import ClassVar
 
 from jixiao.model.findings import Source
 from jixiao.model.indicator_value import IndicatorValue
-from jixiao.model.records import CellSources, _source_of
+from jixiao.model.records import CellSources, Details, Direction, FormRef, _source_of
 from jixiao.model.tracking import FundLine, TargetsRef, TrackedProject, total_fund
 
 
@@ -29,6 +30,12 @@ class EvaluatedIndicator:
     score: Decimal | None = None
     deviation_reason: str = ""  # 偏差原因分析
     corrective_action: str = ""  # 改进措施
+    direction: Direction = ""  # 指标方向 as the form says: 正向 / 反向
+    value_type: str = ""  # 指标值类型: 定量 / 定性
+    explanation: str = ""  # 指标解释
+    scoring_rule: str = ""  # 评（扣）分标准
+    remark: str = ""  # 备注
+    core: bool = False  # 核心指标 (★)
     source: Source = field(default_factory=Source, compare=False, repr=False)
     cell_sources: CellSources = field(default=(), compare=False, repr=False)
 
@@ -50,6 +57,9 @@ class ProjectEvaluation:
     name: str
     department: str = ""  # 主管部门
     implementing_unit: str = ""  # 实施单位
+    attribute: str = ""  # 项目属性
+    category: str = ""  # 项目类别 / 项目类型
+    details: Details = ()  # 项目负责人及电话, 评价结论, 存在问题 … as labelled texts
     money_unit: str = "万元"
     funds: tuple[FundLine, ...] = ()
     execution_weight: Decimal | None = None  # 分值 of the 年度资金总额 row
@@ -84,7 +94,10 @@ class SelfEvaluation:
     targets: TargetsRef = field(default_factory=TargetsRef)
     scoring_profile: str = "central"
     projects: tuple[ProjectEvaluation, ...] = ()
+    form: FormRef | None = field(default=None, compare=False)
     source: Source = field(default_factory=Source, compare=False, repr=False)
+
+    KIND: ClassVar[str] = "self_evaluation"
 
     @property
     def indicator_count(self) -> int:

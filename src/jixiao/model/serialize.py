@@ -15,8 +15,10 @@ from jixiao.model.indicator_value import IndicatorValue
 from jixiao.model.records import (
     FRAMEWORK_VERSIONS,
     STATUSES,
+    AnnualTask,
     ContentsEntry,
     DepartmentGoals,
+    DepartmentTargets,
     Indicator,
     PerformanceDocument,
     Project,
@@ -24,21 +26,29 @@ from jixiao.model.records import (
     SpendingPoint,
     SubGoal,
 )
+from jixiao.model.serialize_extras import (
+    PROJECT_TEXTS,
+    ROW_TEXTS,
+    SchemaError,
+    details_from_dict,
+    details_to_dict,
+    flag_from_dict,
+    form_from_dict,
+    form_to_dict,
+    funds_from_dict,
+    funds_to_dict,
+    strings_from_dict,
+    texts_from_dict,
+    texts_to_dict,
+    value_from_dict,
+)
 from jixiao.model.value_grammar import parse_value
 
 FORMAT = "jixiao.performance-document"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the fields other provinces' forms add, the 部门整体 table, the form read from
+DEPARTMENT_FORMAT = "jixiao.department-targets"
 
 JsonDict = dict[str, Any]
-
-
-class SchemaError(ValueError):
-    """A JSON document that does not follow the schema; ``path`` says where (``projects[2].code``)."""
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}" if path else message)
-        self.path = path
-        self.message = message
 
 
 # -- writing ---------------------------------------------------------------------------------------
@@ -62,7 +72,56 @@ def document_to_dict(doc: PerformanceDocument, *, sources: bool = False) -> Json
         "department_goals": _goals_to_dict(doc.department_goals, sources),
         "projects": [_project_to_dict(p, sources) for p in doc.projects],
     }
+    if doc.department_table is not None:
+        out["department_table"] = _department_body(doc.department_table, sources)
+    if doc.form is not None:
+        out["form"] = form_to_dict(doc.form)
     return _with_source(out, doc.source, sources)
+
+
+def department_to_dict(record: DepartmentTargets, *, sources: bool = False) -> JsonDict:
+    """The JSON form of a 部门整体绩效目标表 on its own."""
+    out: JsonDict = {
+        "format": DEPARTMENT_FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        **_department_body(record, sources),
+    }
+    if record.form is not None:
+        out["form"] = form_to_dict(record.form)
+    return out
+
+
+def _department_body(d: DepartmentTargets, sources: bool) -> JsonDict:
+    out: JsonDict = {
+        "unit_code": d.unit_code,
+        "unit_name": d.unit_name,
+        "fiscal_year": d.fiscal_year,
+        "title": d.title,
+        "duties": d.duties,
+        "goals": list(d.goals),
+        "money_unit": d.money_unit,
+        "funds": funds_to_dict(d.funds, sources),
+        "annual_tasks": [_task_to_dict(t, sources) for t in d.annual_tasks],
+        "indicators": [_indicator_to_dict(i, sources) for i in d.indicators],
+    }
+    if d.mid_term_goals:
+        out["mid_term_goals"] = list(d.mid_term_goals)
+    if d.details:
+        out["details"] = details_to_dict(d.details)
+    return _with_cells(_with_source(out, d.source, sources), d.cell_sources, sources)
+
+
+def _task_to_dict(t: AnnualTask, sources: bool) -> JsonDict:
+    out: JsonDict = {
+        "duty": t.duty,
+        "task": t.task,
+        "content": t.content,
+        "project": t.project,
+        "budget_total": _dec(t.budget_total),
+        "budget_fiscal": _dec(t.budget_fiscal),
+        "budget_other": _dec(t.budget_other),
+    }
+    return _with_source(out, t.source, sources)
 
 
 def _goals_to_dict(goals: DepartmentGoals, sources: bool) -> JsonDict:
@@ -98,6 +157,13 @@ def _project_to_dict(p: Project, sources: bool) -> JsonDict:
         "goals": list(p.goals),
         "indicators": [_indicator_to_dict(i, sources) for i in p.indicators],
     }
+    out.update(texts_to_dict(p, PROJECT_TEXTS))
+    if p.funds:
+        out["funds"] = funds_to_dict(p.funds, sources)
+    if p.mid_term_goals:
+        out["mid_term_goals"] = list(p.mid_term_goals)
+    if p.details:
+        out["details"] = details_to_dict(p.details)
     return _with_cells(_with_source(out, p.source, sources), p.cell_sources, sources)
 
 
@@ -112,6 +178,11 @@ def _indicator_to_dict(i: Indicator, sources: bool) -> JsonDict:
         "previous_value": None if i.previous_value is None else value_to_dict(i.previous_value),
         "weight": _dec(i.weight),
     }
+    out.update(texts_to_dict(i, ROW_TEXTS))
+    if i.core:
+        out["core"] = True
+    if i.long_term_value is not None:
+        out["long_term_value"] = value_to_dict(i.long_term_value)
     return _with_cells(_with_source(out, i.source, sources), i.cell_sources, sources)
 
 
@@ -161,9 +232,7 @@ def document_from_dict(data: object) -> PerformanceDocument:
     fmt = d.get("format", FORMAT)
     if fmt != FORMAT:
         raise SchemaError("format", f"应为“{FORMAT}”，实为“{fmt}”：这不是 jixiao 的绩效文本 JSON")
-    version = d.get("schema_version", SCHEMA_VERSION)
-    if not isinstance(version, int) or isinstance(version, bool) or version > SCHEMA_VERSION:
-        raise SchemaError("schema_version", f"不支持的版本 {version!r}（本程序支持到 {SCHEMA_VERSION}）")
+    _check_version(d)
     status = _opt_str(d, "status", "")
     if status is not None and status not in STATUSES:
         raise SchemaError("status", f"应为 {'/'.join(STATUSES)} 之一")
@@ -185,8 +254,64 @@ def document_from_dict(data: object) -> PerformanceDocument:
         ),
         department_goals=_goals_from_dict(d.get("department_goals") or {}, "department_goals"),
         projects=tuple(_project_from_dict(p, path) for p, path in _items(d, "projects", "")),
+        department_table=(
+            None
+            if d.get("department_table") is None
+            else _department_from(_obj(d["department_table"], "department_table"), "department_table")
+        ),
+        form=form_from_dict(d),
         source=_source(d, ""),
     )
+
+
+def department_from_dict(data: object) -> DepartmentTargets:
+    """A 部门整体绩效目标表 from its JSON form. Raises SchemaError naming the path of the first problem."""
+    d = _obj(data, "")
+    fmt = d.get("format", DEPARTMENT_FORMAT)
+    if fmt != DEPARTMENT_FORMAT:
+        raise SchemaError(
+            "format", f"应为“{DEPARTMENT_FORMAT}”，实为“{fmt}”：这不是 jixiao 的部门整体绩效目标表 JSON"
+        )
+    _check_version(d)
+    return _department_from(d, "")
+
+
+def _department_from(d: JsonDict, path: str) -> DepartmentTargets:
+    return DepartmentTargets(
+        unit_code=_opt_str(d, "unit_code", path),
+        unit_name=_opt_str(d, "unit_name", path),
+        fiscal_year=_opt_int(d, "fiscal_year", path),
+        title=_opt_str(d, "title", path) or DepartmentTargets.title,
+        duties=_str(d, "duties", path),
+        goals=strings_from_dict(d, "goals", path),
+        mid_term_goals=strings_from_dict(d, "mid_term_goals", path),
+        annual_tasks=tuple(
+            AnnualTask(
+                duty=_str(t, "duty", p),
+                task=_str(t, "task", p),
+                content=_str(t, "content", p),
+                project=_str(t, "project", p),
+                budget_total=_opt_dec(t, "budget_total", p),
+                budget_fiscal=_opt_dec(t, "budget_fiscal", p),
+                budget_other=_opt_dec(t, "budget_other", p),
+                source=_source(t, p),
+            )
+            for t, p in _items(d, "annual_tasks", path)
+        ),
+        money_unit=_opt_str(d, "money_unit", path) or "万元",
+        funds=funds_from_dict(d, path),
+        indicators=tuple(_indicator_from_dict(i, p) for i, p in _items(d, "indicators", path)),
+        details=details_from_dict(d, path),
+        form=form_from_dict(d) if not path else None,
+        source=_source(d, path),
+        cell_sources=_cells(d, path),
+    )
+
+
+def _check_version(d: JsonDict) -> None:
+    version = d.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version > SCHEMA_VERSION:
+        raise SchemaError("schema_version", f"不支持的版本 {version!r}（本程序支持到 {SCHEMA_VERSION}）")
 
 
 def _goals_from_dict(data: object, path: str) -> DepartmentGoals:
@@ -230,6 +355,10 @@ def _project_from_dict(d: JsonDict, path: str) -> Project:
         ),
         goals=tuple(_as_str(g, f"{path}.goals[{n}]") for n, g in enumerate(_list(d, "goals", path), 1)),
         indicators=tuple(_indicator_from_dict(i, p) for i, p in _items(d, "indicators", path)),
+        **texts_from_dict(d, PROJECT_TEXTS, path),
+        funds=funds_from_dict(d, path),
+        mid_term_goals=strings_from_dict(d, "mid_term_goals", path),
+        details=details_from_dict(d, path),
         source=_source(d, path),
         cell_sources=_cells(d, path),
     )
@@ -246,6 +375,9 @@ def _indicator_from_dict(d: JsonDict, path: str) -> Indicator:
         basis=_str(d, "basis", path),
         previous_value=None if previous is None else _value(previous, f"{path}.previous_value"),
         weight=_opt_dec(d, "weight", path),
+        **texts_from_dict(d, ROW_TEXTS, path),  # type: ignore[arg-type]
+        core=flag_from_dict(d, "core", path),
+        long_term_value=value_from_dict(d, "long_term_value", path),
         source=_source(d, path),
         cell_sources=_cells(d, path),
     )
@@ -349,3 +481,16 @@ def _list(d: JsonDict, key: str, path: str) -> list[Any]:
 def _items(d: JsonDict, key: str, path: str) -> list[tuple[JsonDict, str]]:
     where = _at(path, key)
     return [(_obj(item, f"{where}[{n}]"), f"{where}[{n}]") for n, item in enumerate(_list(d, key, path), 1)]
+
+
+__all__ = [
+    "DEPARTMENT_FORMAT",
+    "FORMAT",
+    "SCHEMA_VERSION",
+    "SchemaError",
+    "department_from_dict",
+    "department_to_dict",
+    "document_from_dict",
+    "document_to_dict",
+    "value_to_dict",
+]

@@ -32,7 +32,19 @@ from jixiao.model.serialize import (
     _with_source,
     value_to_dict,
 )
+from jixiao.model.serialize_extras import (
+    details_from_dict,
+    details_to_dict,
+    flag_from_dict,
+    form_from_dict,
+    form_to_dict,
+    texts_from_dict,
+    texts_to_dict,
+    value_from_dict,
+)
 from jixiao.model.tracking import FundLine, TargetsRef
+
+_ROW_TEXTS = ("direction", "value_type", "explanation", "scoring_rule")
 
 SELF_EVALUATION_FORMAT = "jixiao.self-evaluation"
 MONITORING_FORMAT = "jixiao.monitoring-report"
@@ -62,6 +74,8 @@ def self_evaluation_to_dict(record: SelfEvaluation, *, sources: bool = False) ->
         "scoring_profile": record.scoring_profile,
         "projects": [_evaluation_to_dict(p, sources) for p in record.projects],
     }
+    if record.form is not None:
+        out["form"] = form_to_dict(record.form)
     return _with_source(out, record.source, sources)
 
 
@@ -76,6 +90,8 @@ def monitoring_report_to_dict(record: MonitoringReport, *, sources: bool = False
         "scoring_profile": record.scoring_profile,
         "projects": [_monitoring_to_dict(p, sources) for p in record.projects],
     }
+    if record.form is not None:
+        out["form"] = form_to_dict(record.form)
     return _with_source(out, record.source, sources)
 
 
@@ -109,7 +125,7 @@ def _optional_value(value: IndicatorValue | None) -> JsonDict | None:
 
 
 def _project_head(p: ProjectEvaluation | ProjectMonitoring, sources: bool) -> JsonDict:
-    return {
+    out: JsonDict = {
         "code": p.code,
         "name": p.name,
         "department": p.department,
@@ -117,6 +133,17 @@ def _project_head(p: ProjectEvaluation | ProjectMonitoring, sources: bool) -> Js
         "money_unit": p.money_unit,
         "funds": [_fund_to_dict(f, sources) for f in p.funds],
     }
+    out.update(texts_to_dict(p, ("attribute", "category")))
+    if p.details:
+        out["details"] = details_to_dict(p.details)
+    return out
+
+
+def _row_extras(i: EvaluatedIndicator | MonitoredIndicator) -> JsonDict:
+    out = texts_to_dict(i, _ROW_TEXTS)
+    if i.core:
+        out["core"] = True
+    return out
 
 
 def _evaluation_to_dict(p: ProjectEvaluation, sources: bool) -> JsonDict:
@@ -145,7 +172,10 @@ def _evaluated_to_dict(i: EvaluatedIndicator, sources: bool) -> JsonDict:
         "score": _dec(i.score),
         "deviation_reason": i.deviation_reason,
         "corrective_action": i.corrective_action,
+        **_row_extras(i),
     }
+    if i.remark:
+        out["remark"] = i.remark
     return _with_cells(_with_source(out, i.source, sources), i.cell_sources, sources)
 
 
@@ -172,7 +202,10 @@ def _monitored_to_dict(i: MonitoredIndicator, sources: bool) -> JsonDict:
         "deviation_reason": i.deviation_reason,
         "corrective_action": i.corrective_action,
         "note": i.note,
+        **_row_extras(i),
     }
+    if i.forecast is not None:
+        out["forecast"] = value_to_dict(i.forecast)
     return _with_cells(_with_source(out, i.source, sources), i.cell_sources, sources)
 
 
@@ -190,6 +223,7 @@ def self_evaluation_from_dict(data: object) -> SelfEvaluation:
         targets=_targets_from_dict(d.get("targets"), "targets"),
         scoring_profile=_opt_str(d, "scoring_profile", "") or SelfEvaluation.scoring_profile,
         projects=tuple(_evaluation_from_dict(p, path) for p, path in _items(d, "projects", "")),
+        form=form_from_dict(d),
         source=_source(d, ""),
     )
 
@@ -209,6 +243,7 @@ def monitoring_report_from_dict(data: object) -> MonitoringReport:
         targets=_targets_from_dict(d.get("targets"), "targets"),
         scoring_profile=_opt_str(d, "scoring_profile", "") or MonitoringReport.scoring_profile,
         projects=tuple(_monitoring_from_dict(p, path) for p, path in _items(d, "projects", "")),
+        form=form_from_dict(d),
         source=_source(d, ""),
     )
 
@@ -264,6 +299,8 @@ def _project_kwargs(d: JsonDict, path: str) -> dict[str, Any]:
         "implementing_unit": _str(d, "implementing_unit", path),
         "money_unit": _opt_str(d, "money_unit", path) or "万元",
         "funds": _funds_from_dict(d, path),
+        **texts_from_dict(d, ("attribute", "category"), path),
+        "details": details_from_dict(d, path),
         "source": _source(d, path),
         "cell_sources": _cells(d, path),
     }
@@ -279,6 +316,8 @@ def _row_kwargs(d: JsonDict, path: str) -> dict[str, Any]:
         "target": _value(d.get("target"), f"{path}.target"),
         "deviation_reason": _str(d, "deviation_reason", path),
         "corrective_action": _str(d, "corrective_action", path),
+        **texts_from_dict(d, _ROW_TEXTS, path),
+        "core": flag_from_dict(d, "core", path),
         "source": source,
         "cell_sources": cells,
     }
@@ -298,6 +337,7 @@ def _evaluation_from_dict(d: JsonDict, path: str) -> ProjectEvaluation:
                 actual=_optional_value_from(i, "actual", p),
                 weight=_opt_dec(i, "weight", p),
                 score=_opt_dec(i, "score", p),
+                remark=_str(i, "remark", p),
             )
             for i, p in _items(d, "indicators", path)
         ),
@@ -322,6 +362,7 @@ def _monitoring_from_dict(d: JsonDict, path: str) -> ProjectMonitoring:
                 likelihood=_str(i, "likelihood", p),
                 deviation_category=_str(i, "deviation_category", p),
                 note=_str(i, "note", p),
+                forecast=value_from_dict(i, "forecast", p),
             )
             for i, p in _items(d, "indicators", path)
         ),

@@ -10,97 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import lru_cache
 
 from jixiao.model import Finding, FrameworkVersion, Indicator, PerformanceDocument, Project, Subject
-from jixiao.model.normalize import normalize_text
+from jixiao.model.framework import (
+    COST,
+    COST_LEVEL2,
+    ECONOMIC_BENEFIT,
+    FRAMEWORK_LABELS,
+    FRAMEWORK_LEVELS,
+    LEVEL1_LABELS,
+    LEVEL1_OF_LEVEL2,
+    OUTPUT,
+    QUALITY,
+    QUANTITY,
+    SATISFACTION,
+    TIMELINESS,
+    compact,
+    level1_key,
+    level2_key,
+)
 from jixiao.model.units import unit_dimension
 from jixiao.rules.base import RuleContext, indicators, rule
 from jixiao.rules.profile import Profile
-
-# Canonical keys: level one 产出 效益 满意度 成本; level two 数量 质量 时效 成本 经济效益 社会效益 生态效益 可持续影响
-# 满意度 经济成本 社会成本 生态环境成本.
-OUTPUT, BENEFIT, SATISFACTION, COST = "产出", "效益", "满意度", "成本"
-QUANTITY, QUALITY, TIMELINESS = "数量", "质量", "时效"
-ECONOMIC_BENEFIT = "经济效益"
-COST_LEVEL2 = frozenset({"成本", "经济成本", "社会成本", "生态环境成本"})
-
-# SPEC §2.1. 可持续影响 under guide_101 is unconfirmed [R] but still used by local 2022 tables [V-local S6].
-FRAMEWORK_LEVELS: dict[str, dict[str, tuple[str, ...]]] = {
-    "legacy_88": {
-        OUTPUT: (QUANTITY, QUALITY, TIMELINESS, COST),
-        BENEFIT: (ECONOMIC_BENEFIT, "社会效益", "生态效益", "可持续影响"),
-        SATISFACTION: (SATISFACTION,),
-    },
-    "guide_101": {
-        OUTPUT: (QUANTITY, QUALITY, TIMELINESS),
-        BENEFIT: (ECONOMIC_BENEFIT, "社会效益", "生态效益", "可持续影响"),
-        SATISFACTION: (SATISFACTION,),
-        COST: ("经济成本", "社会成本", "生态环境成本"),
-    },
-}
-
-FRAMEWORK_LABELS: dict[str, str] = {
-    "legacy_88": "财预〔2015〕88号指标体系（成本指标为产出指标下的二级指标）",
-    "guide_101": "财预〔2021〕101号指标体系（成本指标为一级指标）",
-}
-_LEVEL1_LABELS = {OUTPUT: "产出指标", BENEFIT: "效益指标", SATISFACTION: "满意度指标", COST: "成本指标"}
-_LEVEL2_ALIASES = {
-    "进度": TIMELINESS,
-    "时限": TIMELINESS,
-    "生态环境效益": "生态效益",
-    "可持续发展": "可持续影响",
-    "可持续影响力": "可持续影响",
-    "生态成本": "生态环境成本",
-    "环境成本": "生态环境成本",
-}
-_ALL_LEVEL2 = frozenset(
-    name for levels in FRAMEWORK_LEVELS.values() for names in levels.values() for name in names
-)
-_LEVEL1_OF_LEVEL2 = {
-    QUANTITY: OUTPUT,
-    QUALITY: OUTPUT,
-    TIMELINESS: OUTPUT,
-    COST: OUTPUT,
-    ECONOMIC_BENEFIT: BENEFIT,
-    "社会效益": BENEFIT,
-    "生态效益": BENEFIT,
-    "可持续影响": BENEFIT,
-    SATISFACTION: SATISFACTION,
-    "经济成本": COST,
-    "社会成本": COST,
-    "生态环境成本": COST,
-}
-
-
-@lru_cache(maxsize=8192)
-def compact(text: str | None) -> str:
-    """The text normalised (NFKC, 繁→简) with all whitespace removed."""
-    return "".join(normalize_text(text or "").split())
-
-
-@lru_cache(maxsize=8192)
-def _label(text: str | None) -> str:
-    return compact(text).removesuffix("指标")
-
-
-@lru_cache(maxsize=8192)
-def level1_key(text: str | None) -> str | None:
-    """The canonical 一级指标 (产出, 效益, 满意度, 成本) a label names, or None when it is none of them."""
-    key = _label(text).removeprefix("项目")
-    if key.endswith("满意度") or key == "满意":
-        return SATISFACTION
-    return key if key in (OUTPUT, BENEFIT, COST) else None
-
-
-@lru_cache(maxsize=8192)
-def level2_key(text: str | None) -> str | None:
-    """The canonical 二级指标 a label names (数量, 经济效益, 满意度, 经济成本 …), or None when unknown."""
-    key = _label(text)
-    if key.endswith(("满意度", "满意")):
-        return SATISFACTION
-    key = _LEVEL2_ALIASES.get(key, key)
-    return key if key in _ALL_LEVEL2 else None
 
 
 def classify(indicator: Indicator) -> tuple[str | None, str | None]:
@@ -108,7 +39,7 @@ def classify(indicator: Indicator) -> tuple[str | None, str | None]:
     level2 = level2_key(indicator.level2)
     level1 = level1_key(indicator.level1)
     if level1 is None and not compact(indicator.level1) and level2 is not None:
-        level1 = _LEVEL1_OF_LEVEL2.get(level2)
+        level1 = LEVEL1_OF_LEVEL2.get(level2)
     return level1, level2
 
 
@@ -179,7 +110,7 @@ def k01(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
         framework = effective_framework(project, configured)
         present = {classify(ind)[0] for ind in project.indicators}
         required = FRAMEWORK_LEVELS.get(framework, FRAMEWORK_LEVELS["legacy_88"])
-        missing = [_LEVEL1_LABELS[key] for key in required if key not in present]
+        missing = [LEVEL1_LABELS[key] for key in required if key not in present]
         if missing:
             yield ctx.finding(
                 project.source,
@@ -252,13 +183,13 @@ def _level_problem(
         if raw1 in unknown_level1:
             return ""
         unknown_level1.add(raw1)
-        known = "、".join(_LEVEL1_LABELS[key] for key in levels)
+        known = "、".join(LEVEL1_LABELS[key] for key in levels)
         return f"一级指标“{raw1}”不属于{framework_label}（应为{known}）。"
     allowed = levels[level1]
     if not raw2:
-        return f"二级指标为空（{_LEVEL1_LABELS[level1]}下应为{_names(allowed)}之一）。"
+        return f"二级指标为空（{LEVEL1_LABELS[level1]}下应为{_names(allowed)}之一）。"
     if level2 not in allowed:
-        return f"二级指标“{raw2}”不属于一级指标“{_LEVEL1_LABELS[level1]}”（应为{_names(allowed)}之一）。"
+        return f"二级指标“{raw2}”不属于一级指标“{LEVEL1_LABELS[level1]}”（应为{_names(allowed)}之一）。"
     return ""
 
 

@@ -24,10 +24,11 @@ from jixiao.model import (
     format_value,
     parse_value,
 )
+from jixiao.model.framework import compact
 from jixiao.model.normalize import normalize_text
 from jixiao.model.units import QUANTITY_NOUN_UNITS, normalize_unit, unit_dimension
 from jixiao.rules.base import RuleContext, indicators, rule
-from jixiao.rules.framework import compact, is_cost, is_quantity, is_satisfaction_name
+from jixiao.rules.framework import is_cost, is_quantity, is_satisfaction_name
 from jixiao.rules.profile import Profile
 
 # Doubts other rules report: V02 (placeholders, none markers), V03 (no unit), S07 (an empty cell).

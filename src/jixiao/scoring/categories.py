@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from jixiao.rules.framework import BENEFIT, COST, COST_LEVEL2, OUTPUT, SATISFACTION, level1_key, level2_key
+from jixiao.model.framework import BENEFIT, COST, COST_LEVEL2, OUTPUT, SATISFACTION, level1_key, level2_key
 from jixiao.scoring._numbers import round_to
 from jixiao.scoring.profile import Category, ScoringProfile
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from jixiao.importers import UnreadableError
+from jixiao.model import part_names
 from jixiao.service.documents import read_any_file, write_any_file
 
 
@@ -52,7 +53,7 @@ def convert_one(source: str, target: str, fmt: str) -> Converted:
     except UnreadableError as exc:
         return Converted(source, None, error=exc.message)
     errors = sum(1 for f in result.findings if f.severity == "error")
-    return Converted(source, target, len(result.document.projects), len(result.findings), errors)
+    return Converted(source, target, len(part_names(result.document)), len(result.findings), errors)
 
 
 def convert_many(

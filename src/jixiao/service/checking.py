@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from jixiao.check import Report, check_document
-from jixiao.importers import READERS, UnreadableError, format_of
-from jixiao.model import PerformanceDocument
+from jixiao.importers import FORMATS, UnreadableError, format_of
+from jixiao.model import PerformanceDocument, part_names
 from jixiao.rules.profile import Profile
 from jixiao.service.documents import AnyReadResult, read_any_data, read_any_file
 
@@ -50,7 +50,9 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and format_of(p) in READERS))
+            out.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and format_of(p) in (*FORMATS, "text"))
+            )
         else:
             out.append(path)
     return out
@@ -107,7 +109,7 @@ def _outcome(
     output: str | None,
     targets: PerformanceDocument | None,
 ) -> FileReport:
-    names = tuple(p.name for p in result.document.projects)
+    names = part_names(result.document)
     report = check_result(result, profile, file, targets)
     # only a target document is rendered as official tables beside its findings
     document = result.document if keep and isinstance(result.document, PerformanceDocument) else None

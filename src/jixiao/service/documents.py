@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from jixiao.exporters import WRITERS, write_any, write_document, writers_for
-from jixiao.importers import READERS, UnreadableError, format_of, read_any, read_document
+from jixiao.exporters import WRITERS, write_document
+from jixiao.importers import FORMATS, UnreadableError, format_of
+from jixiao.kinds import read_any, read_document, write_any, writers_for
 from jixiao.model import AnyDocument, Finding, PerformanceDocument
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
@@ -47,8 +48,8 @@ def _file_bytes(path: str | Path, fmt: str | None) -> bytes:
     """A file's bytes, or UnreadableError for an unknown format, a folder, a missing or too large file."""
     name = str(path)
     file = Path(path)
-    if fmt is None and format_of(name) not in READERS:
-        raise UnreadableError(_unknown_format(format_of(name), READERS), name)
+    if fmt is None and format_of(name) not in (*FORMATS, "text"):
+        raise UnreadableError(_unknown_format(format_of(name), FORMATS), name)
     try:
         if file.is_dir():
             raise UnreadableError("这是一个文件夹，不是文件。", name)
@@ -112,7 +113,7 @@ def convert_file(
     return result
 
 
-def _unknown_format(kind: str, known: Mapping[str, object], verb: str = "读取") -> str:
+def _unknown_format(kind: str, known: Iterable[str], verb: str = "读取") -> str:
     names = "、".join(f".{k}" for k in known if k != "text")
     what = f"“.{kind}”" if kind else "（没有扩展名）"
     return f"不支持的文件格式{what}。目前可以{verb}：{names}；也可以用 --from/--to 指定格式。"

@@ -424,7 +424,7 @@ def level_choices(doc: PerformanceDocument) -> dict[str, tuple[str, ...]]:
 
 
 def _levels(framework: str) -> dict[str, tuple[str, ...]]:
-    from jixiao.rules.framework import FRAMEWORK_LEVELS
+    from jixiao.model.framework import FRAMEWORK_LEVELS
 
     levels = FRAMEWORK_LEVELS[framework]
     labels = {"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标", "成本": "成本指标"}
@@ -654,7 +654,8 @@ def save_tracking_fields(
 
 def export_tracking(actor: Actor, document_id: int, tracking_id: int, fmt: str) -> tuple[bytes, str, str]:
     """The official 监控表 or 自评表 in a format: bytes, file name, content type."""
-    from jixiao.exporters import TRACKING_WRITERS, write_any
+    from jixiao.exporters import TRACKING_WRITERS
+    from jixiao.kinds import write_any
     from jixiao.service import yearly
 
     if fmt not in TRACKING_WRITERS or fmt not in targets.CONTENT_TYPES:

@@ -13,11 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import NamedTuple
 
+from jixiao.exporters.grids.cells import (
+    GridCell,
+    GridDocument,
+    GridTable,
+    amount,
+    continued,
+    label,
+    lines_text,
+    percent,
+    value_text,
+)
 from jixiao.model import (
     FundLine,
-    IndicatorValue,
     MonitoringReport,
     ProjectEvaluation,
     ProjectMonitoring,
@@ -32,71 +41,6 @@ DEFAULT_PROFILE = "central"
 # column widths in millimetres on a landscape A4 page (243 mm between the margins)
 EVALUATION_WIDTHS_MM = (18.0, 28.0, 24.0, 36.0, 26.0, 26.0, 14.0, 14.0, 57.0)
 MONITORING_WIDTHS_MM = (18.0, 24.0, 19.0, 28.0, 20.0, 20.0, 17.0, 19.0, 28.0, 28.0, 22.0)
-
-
-class GridCell(NamedTuple):
-    """One cell to write: its text, columns spanned, vertical merge, whether a label, alignment, a number."""
-
-    text: str = ""
-    span: int = 1
-    merge: str | None = None  # "restart" opens a vertical merge, "continue" is covered by the cell above
-    label: bool = False
-    align: str = "left"
-    number: Decimal | None = None  # written as a number in XLSX, ``text`` elsewhere
-    percent: bool = False  # ``number`` is a percentage (``96.15`` for 96.15%)
-
-
-class GridTable(NamedTuple):
-    """A project's table: its title above it and its rows on a grid of ``len(widths_mm)`` columns."""
-
-    title: str
-    widths_mm: tuple[float, ...]
-    rows: tuple[tuple[GridCell, ...], ...]
-
-
-def label(text: str, span: int = 1, merge: str | None = None) -> GridCell:
-    """A label cell: bold, centred."""
-    return GridCell(text, span, merge, label=True, align="center")
-
-
-def amount(value: Decimal | None, span: int = 1) -> GridCell:
-    """A number cell (money, a weight, a score): written as the record holds it."""
-    return GridCell("" if value is None else format(value, "f"), span, align="right", number=value)
-
-
-def percent(value: Decimal | None, span: int = 1) -> GridCell:
-    """A percentage cell such as ``96.15%``."""
-    text = "" if value is None else f"{value:f}%"
-    return GridCell(text, span, align="right", number=value, percent=True)
-
-
-def continued(span: int = 1) -> GridCell:
-    """A cell covered by the vertically merged cell above it."""
-    return GridCell("", span, "continue", label=True, align="center")
-
-
-def row_texts(row: Sequence[GridCell]) -> list[str]:
-    """A row's texts, one per grid column: a merged cell's text in its first column, blanks after it."""
-    out: list[str] = []
-    for cell in row:
-        out += ["" if cell.merge == "continue" else cell.text] + [""] * (cell.span - 1)
-    return out
-
-
-# -- texts shared by every format ------------------------------------------------------------------
-
-
-def value_text(value: IndicatorValue | None) -> str:
-    """An indicator value as written; an empty cell for none."""
-    return "" if value is None else value.raw
-
-
-def lines_text(text: str, separator: str = "\n") -> str:
-    """A text of several lines written in one cell as a numbered list (``1.…`` ``2.…``), read back line by line."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if len(lines) < 2:
-        return text.strip()
-    return separator.join(f"{n}.{line}" for n, line in enumerate(lines, start=1))
 
 
 def reason_text(reason: str, action: str, separator: str = "\n") -> str:
@@ -168,6 +112,13 @@ def _level1_merges(level1s: Sequence[str]) -> list[str]:
     return merges
 
 
+def _kind_rows(p: ProjectEvaluation | ProjectMonitoring, left: int, right: int) -> list[list[GridCell]]:
+    """项目属性 and 项目类别 when the record has them, on one row."""
+    if not (p.attribute or p.category):
+        return []
+    return [[label("项目属性"), GridCell(p.attribute, left), label("项目类别"), GridCell(p.category, right)]]
+
+
 def _funds_rows(
     funds: Sequence[FundLine], money_unit: str, header: list[GridCell], row_of: dict[int, list[GridCell]]
 ) -> list[list[GridCell]]:
@@ -204,6 +155,7 @@ def evaluation_table(project: ProjectEvaluation, record: SelfEvaluation) -> Grid
     rows: list[list[GridCell]] = [
         [label("项目名称"), GridCell(p.name, 4), label("项目编码"), GridCell(p.code, 3)],
         [label("主管部门"), GridCell(p.department, 4), label("实施单位"), GridCell(p.implementing_unit, 3)],
+        *_kind_rows(p, 4, 3),
         *_funds_rows(p.funds, p.money_unit, header, row_of),
         [label("年度总体目标", merge="restart"), label("预期目标", 4), label("实际完成情况", 4)],
         [continued(), GridCell(lines_text(p.overall_goal), 4), GridCell(lines_text(p.achieved), 4)],
@@ -243,6 +195,7 @@ def evaluation_table(project: ProjectEvaluation, record: SelfEvaluation) -> Grid
     rows.append(
         [label("总分", 6), GridCell(FULL_MARKS, align="right"), amount(p.total_score), GridCell(grade)]
     )
+    rows += [[label(name), GridCell(text, 8)] for name, text in p.details]
     return GridTable(table_title(p, record), EVALUATION_WIDTHS_MM, tuple(tuple(r) for r in rows))
 
 
@@ -259,12 +212,13 @@ def monitoring_table(project: ProjectMonitoring, record: MonitoringReport) -> Gr
     p = project
     period = record.period
     total = p.total_fund
+    extra = 1 if any(i.forecast is not None for i in p.indicators) else 0  # a 全年预计完成情况 column
     header = [
         label("年初预算数", 2),
         label("全年预算数", 2),
         label(f"{period}执行数", 2),
         label("执行率"),
-        label("全年预计执行数", 2),
+        label("全年预计执行数", 2 + extra),
     ]
     row_of = {
         i: [
@@ -272,17 +226,23 @@ def monitoring_table(project: ProjectMonitoring, record: MonitoringReport) -> Gr
             amount(line.budget_full_year, 2),
             amount(line.executed, 2),
             percent(execution_rate(line)) if line is total else GridCell("—", align="center"),
-            amount(line.forecast_executed, 2),
+            amount(line.forecast_executed, 2 + extra),
         ]
         for i, line in enumerate(p.funds)
     }
     rows: list[list[GridCell]] = [
-        [label("项目名称"), GridCell(p.name, 5), label("项目编码"), GridCell(p.code, 4)],
-        [label("主管部门"), GridCell(p.department, 5), label("执行单位"), GridCell(p.implementing_unit, 4)],
+        [label("项目名称"), GridCell(p.name, 5), label("项目编码"), GridCell(p.code, 4 + extra)],
+        [
+            label("主管部门"),
+            GridCell(p.department, 5),
+            label("执行单位"),
+            GridCell(p.implementing_unit, 4 + extra),
+        ],
+        *_kind_rows(p, 5, 4 + extra),
         *_funds_rows(p.funds, p.money_unit, header, row_of),
     ]
     if p.spending_plan:
-        spans = _spread(len(p.spending_plan), 10)
+        spans = _spread(len(p.spending_plan), 10 + extra)
         rows.append(
             [
                 label("资金支出计划（%）", merge="restart"),
@@ -310,6 +270,7 @@ def monitoring_table(project: ProjectMonitoring, record: MonitoringReport) -> Gr
         "三级指标",
         "年度指标值",
         f"{period}执行情况",
+        *(("全年预计完成情况",) if extra else ()),
         "完成目标可能性",
         "偏差原因类别",
         "原因分析",
@@ -327,6 +288,7 @@ def monitoring_table(project: ProjectMonitoring, record: MonitoringReport) -> Gr
                 GridCell(ind.level3),
                 GridCell(value_text(ind.target), align="center"),
                 GridCell(value_text(ind.progress), align="center"),
+                *((GridCell(value_text(ind.forecast), align="center"),) if extra else ()),
                 GridCell(ind.likelihood, align="center"),
                 GridCell(ind.deviation_category, align="center"),
                 GridCell(ind.deviation_reason),
@@ -334,9 +296,13 @@ def monitoring_table(project: ProjectMonitoring, record: MonitoringReport) -> Gr
                 GridCell(ind.note),
             ]
         )
-    rows.append([label("偏差或不能完成目标原因分析", 2), GridCell(lines_text(p.deviation_reason), 9)])
-    rows.append([label("相关建议或举措", 2), GridCell(lines_text(p.corrective_action), 9)])
-    return GridTable(table_title(p, record), MONITORING_WIDTHS_MM, tuple(tuple(r) for r in rows))
+    rows.append([label("偏差或不能完成目标原因分析", 2), GridCell(lines_text(p.deviation_reason), 9 + extra)])
+    rows.append([label("相关建议或举措", 2), GridCell(lines_text(p.corrective_action), 9 + extra)])
+    rows += [[label(name, 2), GridCell(text, 9 + extra)] for name, text in p.details]
+    widths = (
+        MONITORING_WIDTHS_MM if not extra else (*MONITORING_WIDTHS_MM[:6], 20.0, *MONITORING_WIDTHS_MM[6:])
+    )
+    return GridTable(table_title(p, record), widths, tuple(tuple(r) for r in rows))
 
 
 def monitoring_tables(record: MonitoringReport) -> list[GridTable]:
@@ -356,3 +322,23 @@ def tables_of(record: SelfEvaluation | MonitoringReport) -> list[GridTable]:
     if isinstance(record, SelfEvaluation):
         return self_evaluation_tables(record)
     return monitoring_tables(record)
+
+
+def tracking_document(record: SelfEvaluation | MonitoringReport) -> GridDocument:
+    """The record as a grid document: title, 填报单位 and targets lines, one table per project."""
+    projects: tuple[ProjectEvaluation | ProjectMonitoring, ...] = record.projects
+    return GridDocument(
+        title=title_line(record),
+        lines=tuple(cover_lines(record)),
+        tables=tuple(tables_of(record)),
+        properties=(
+            (
+                "subject",
+                f"依据绩效目标：{targets_text(record.targets)}" if targets_text(record.targets) else "",
+            ),
+            ("keywords", record.targets.fingerprint),
+            ("category", "绩效自评表" if isinstance(record, SelfEvaluation) else "绩效运行监控表"),
+            ("author", record.unit_name or ""),
+        ),
+        sheets=tuple(f"{n}.{p.name}" if p.name else f"项目{n}" for n, p in enumerate(projects, start=1)),
+    )

@@ -2,69 +2,27 @@
 
 The summary sheet holds the main title, 填报单位, the approved targets followed (unit, year, title and the
 fingerprint) and one row per project with its money, 执行率 and, for a self-evaluation, its 总分 and 等级. Each
-project sheet holds the project's table under its title, on the grid the DOCX and text forms use, with merged
-cells; money, weights and scores are numbers with 0.00 formats, rates percentages. The importer reads the
-title lines of the summary sheet and skips its project list, which repeats the project sheets.
+project sheet holds the project's table (:mod:`jixiao.exporters.grids.xlsx`). The importer reads the title lines
+of the summary sheet and skips its project list, which repeats the project sheets.
 """
 
 from __future__ import annotations
 
-import io
-from decimal import Decimal
 from typing import Any
 
-from jixiao.exporters.tracking.grid import (
-    GridCell,
-    GridTable,
-    cover_lines,
-    execution_rate,
-    tables_of,
-    title_line,
-)
-from jixiao.exporters.xlsx import _Sheet, _SheetNames, _Styles
+from jixiao.exporters.grids.xlsx import write_grid_xlsx
+from jixiao.exporters.tracking.grid import cover_lines, execution_rate, title_line, tracking_document
+from jixiao.exporters.xlsx import _Sheet, _Styles
 from jixiao.model import MonitoringReport, ProjectEvaluation, ProjectMonitoring, SelfEvaluation
-
-SUMMARY_SHEET = "汇总"
-_MM_PER_CHARACTER = 1.9  # millimetres of the DOCX grid per Excel column unit (11-point 宋体, with padding)
 
 
 def write_tracking_xlsx(record: SelfEvaluation | MonitoringReport) -> bytes:
     """A self-evaluation or monitoring report as an Excel workbook; the XLSX importer reads it back equal."""
-    import xlsxwriter  # type: ignore[import-untyped]
 
-    buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
-        buffer,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        },
-    )
-    workbook.set_properties(
-        {
-            "title": title_line(record),
-            "subject": next((line for line in cover_lines(record) if line.startswith("依据")), ""),
-            "keywords": record.targets.fingerprint,
-            "category": "绩效自评表" if isinstance(record, SelfEvaluation) else "绩效运行监控表",
-            "author": record.unit_name or "",
-            "company": record.unit_name or "",
-            "comments": "由 jixiao 生成",
-        }
-    )
-    styles = _Styles(workbook)
-    names = _SheetNames()
-    summary = workbook.add_worksheet(names.take(SUMMARY_SHEET))
-    tables = tables_of(record)
-    projects: tuple[ProjectEvaluation | ProjectMonitoring, ...] = record.projects
-    sheets = [names.take(f"{n}.{p.name}" if p.name else f"项目{n}") for n, p in enumerate(projects, start=1)]
-    _write_summary(summary, record, sheets, styles)
-    for table, name in zip(tables, sheets, strict=True):
-        _write_table(workbook.add_worksheet(name), table, styles)
-    summary.activate()
-    workbook.close()
-    return buffer.getvalue()
+    def summary(ws: Any, sheets: list[str], styles: _Styles) -> None:
+        _write_summary(ws, record, sheets, styles)
+
+    return write_grid_xlsx(tracking_document(record), summary)
 
 
 def _write_summary(
@@ -107,54 +65,3 @@ def _write_summary(
     sheet.finish((6, 24, 30, 8, 12, 12, 12, 10, 12, 10, 8), 40)
     ws.freeze_panes(first, 0)
     ws.set_landscape()
-
-
-def _vertical_extent(rows: tuple[tuple[GridCell, ...], ...], r: int, col: int) -> int:
-    """How many rows below row ``r`` the cell opening a vertical merge at grid column ``col`` covers."""
-    covered = 0
-    for row in rows[r + 1 :]:
-        cell = _cell_at(row, col)
-        if cell is None or cell.merge != "continue":
-            break
-        covered += 1
-    return covered
-
-
-def _cell_at(row: tuple[GridCell, ...], col: int) -> GridCell | None:
-    start = 0
-    for cell in row:
-        if start == col:
-            return cell
-        start += cell.span
-    return None
-
-
-def _write_table(ws: Any, table: GridTable, st: _Styles) -> None:
-    columns = len(table.widths_mm)
-    sheet = _Sheet(ws, columns, st)
-    sheet.line(table.title, st.title)
-    for r, row in enumerate(table.rows):
-        col = 0
-        for cell in row:
-            last_col = col + cell.span - 1
-            if cell.merge != "continue":
-                last_row = sheet.row + (
-                    _vertical_extent(table.rows, r, col) if cell.merge == "restart" else 0
-                )
-                _write_cell(sheet, cell, col, last_col, last_row, st)
-            col = last_col + 1
-        sheet.row += 1
-    widths = tuple(max(6, round(mm / _MM_PER_CHARACTER)) for mm in table.widths_mm)
-    sheet.finish(widths, max(widths))
-    ws.set_landscape()
-
-
-def _write_cell(sheet: _Sheet, cell: GridCell, col: int, last_col: int, last_row: int, st: _Styles) -> None:
-    if cell.number is None:
-        fmt = st.label if cell.label else st.center if cell.align in ("center", "right") else st.cell
-        sheet.text(col, cell.text, fmt, last_col, last_row)
-        return
-    if last_col > col or last_row > sheet.row:
-        sheet.ws.merge_range(sheet.row, col, last_row, last_col, "", st.cell)
-    places = 0 if cell.percent else 2
-    sheet.amount(col, Decimal(cell.number), places, percent=cell.percent)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from jixiao.importers.assemble.context import Context
 from jixiao.importers.cleanup import label_key
+from jixiao.importers.engine.context import Context
 from jixiao.importers.layout import TextLine
 
 _YEAR_TITLE = re.compile(r"^[(（]?\s*(\d{4})\s*年\s*[)）]?\s*(.*)$")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from jixiao.importers.assemble.context import Context
 from jixiao.importers.cleanup import label_key
+from jixiao.importers.engine.context import Context
 from jixiao.importers.layout import TextLine
 from jixiao.model import DepartmentGoals, Safeguard, SubGoal, Subject
 

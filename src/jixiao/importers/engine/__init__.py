@@ -1,0 +1,1 @@
+"""The table engine: tables read by what their headers mean, whatever the form (see :mod:`reader`)."""
