@@ -90,7 +90,7 @@ def test_d03_safeguards_of_county_policy() -> None:
     doc = with_goals(clean_document(), safeguards=(*clean_document().department_goals.safeguards, generic))
     assert run("D03", doc) == [("D03", None, None)]
     assert messages("D03", doc) == [
-        "工作保障措施（二）列举的是全县性工作（投资、产业、消费、污染、生态、粮食、装备制造），没有提到本单位的业务"
+        "工作保障措施（二）列举的是全县性工作（产业、消费、投资、粮食、生态、污染），没有提到本单位的业务"
         "（如“职工”、“困难”、“帮扶”）。"
     ]
     own = Safeguard("二", f"{COUNTY_POLICY}结合工会职能，做好困难职工帮扶。")
@@ -131,7 +131,7 @@ def test_department_rules_on_example(example: PerformanceDocument) -> None:
     d03 = RULES["D03"]
     (finding,) = d03.check(example, RuleContext(Profile()).bound(d03))
     assert finding.subject.field == "safeguards[1]"
-    assert finding.message.startswith("工作保障措施（一）列举的是全县性工作（投资、产业、消费、污染")
+    assert finding.message.startswith("工作保障措施（一）列举的是全县性工作（产业、消费、投资、三农")
 
 
 def test_department_rules_pass_clean_document() -> None:

@@ -24,9 +24,9 @@ from jixiao.model import (
     parse_value,
 )
 from jixiao.model.records import Indicator
-from jixiao.rules import CRITERIA, FAMILIES
+from jixiao.rules import CRITERIA, FAMILIES, TRACKING_RULES
 from jixiao.rules.profile import Profile
-from jixiao.scoring import TRACKING_RULES, start_monitoring, start_self_evaluation
+from jixiao.scoring import start_monitoring, start_self_evaluation
 
 D = Decimal
 OUT, BEN, SAT = ("产出指标", "数量指标"), ("效益指标", "社会效益指标"), ("满意度指标", "服务对象满意度指标")

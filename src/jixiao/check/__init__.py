@@ -62,6 +62,12 @@ def check_document(
     review grade: its grade is the self-evaluation's own total (``jixiao score``).
     """
     profile = profile or Profile()
+    form = getattr(doc, "form", None)
+    if form is not None:
+        from jixiao.check.profiles import for_document
+        from jixiao.model.forms import province_of
+
+        profile = for_document(profile, form.id, province_of(form.id))
     findings = order(check_findings(doc, import_findings, profile, rules, file, targets))
     grade = suggest_grade(findings, profile) if isinstance(doc, PerformanceDocument) else None
     return Report(findings, grade, profile.name)

@@ -1,19 +1,27 @@
-"""The whole rule catalogue: target-document rules (S F K V B C D) and the E and M rules of scoring."""
+"""The whole rule catalogue: target-document rules (S F K V B C D), the E and M rules, and outside rules."""
 
 from __future__ import annotations
 
-from jixiao.model import MonitoringReport, SelfEvaluation
-from jixiao.rules import BUILTIN_RULES, Rule
+from functools import cache
+from typing import cast, get_args
+
+from jixiao.rules import BUILTIN_RULES, TRACKING_RULES, Rule, plugin_rules
 from jixiao.rules.base import DocumentKind
-from jixiao.scoring import TRACKING_RULES
 
 ALL_RULES: tuple[Rule, ...] = (*BUILTIN_RULES, *TRACKING_RULES)
 
 
+@cache
+def catalogue() -> tuple[Rule, ...]:
+    """The built-in rules and those other packages register under the ``jixiao.rules`` entry points (loaded once)."""
+    known = {r.code for r in ALL_RULES}
+    return (*ALL_RULES, *(r for r in plugin_rules() if r.code not in known))
+
+
 def kind_of(record: object) -> DocumentKind:
-    """Which kind of document a record is: targets, self_evaluation or monitoring."""
-    if isinstance(record, SelfEvaluation):
-        return "self_evaluation"
-    if isinstance(record, MonitoringReport):
-        return "monitoring"
+    """Which kind of document a record is: targets, department_targets, self_evaluation or monitoring."""
+    kind = getattr(record, "KIND", "targets")
+    for known in get_args(DocumentKind):
+        if kind == known:
+            return cast(DocumentKind, known)
     return "targets"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from jixiao.check.catalogue import ALL_RULES, kind_of
+from jixiao.check.catalogue import catalogue as all_rules
+from jixiao.check.catalogue import kind_of
 from jixiao.model import AnyDocument, Finding, PerformanceDocument, Source, Subject
 from jixiao.rules import CRITERIA, Rule, RuleContext
 from jixiao.rules.profile import Profile
@@ -69,12 +70,13 @@ def check_findings(
     """
     profile = profile or Profile()
     kind = kind_of(doc)
-    catalogue = {r.code: r for r in (rules if rules is not None else ALL_RULES)}
+    catalogue = {r.code: r for r in (rules if rules is not None else all_rules())}
     active = [
         r
         for r in catalogue.values()
         if r.applies_to == kind and not r.decided_while_reading and chosen(r.code, r, profile)
     ]
+    active, quiet = _for_the_form(doc, active)
     ctx = RuleContext(profile, file=file, severities=dict(profile.severities), targets=targets)
     kept = [
         _with_severity(f, profile) for f in import_findings if chosen(f.code, catalogue.get(f.code), profile)
@@ -83,7 +85,63 @@ def check_findings(
     for finding in run_rules(doc, active, ctx):
         if _key(finding) not in seen:
             kept.append(finding)
+    if chosen(NOT_IN_FORM, None, profile):
+        kept += quiet
     return kept
+
+
+NOT_IN_FORM = "P14"
+# What a role is called on a form, for the finding that a form has no place for it.
+ROLE_LABELS = {
+    "project_code": "项目编码",
+    "project_name": "项目名称",
+    "funds|budget": "预算金额",
+    "funds": "资金来源",
+    "spending_plan": "资金支出计划",
+    "description": "绩效指标描述",
+    "basis": "指标值确定依据",
+    "purpose": "资金用途",
+    "goal": "绩效目标",
+    "money_executed": "执行数",
+    "money_score": "预算执行得分",
+    "score": "得分",
+    "actual": "实际完成值",
+    "weight": "分值（权重）",
+    "deviation|deviation_reason|corrective_action": "偏差原因分析",
+    "likelihood": "完成目标可能性",
+    "deviation_category": "偏差原因类别",
+}
+
+
+def _for_the_form(doc: AnyDocument, rules: list[Rule]) -> tuple[list[Rule], list[Finding]]:
+    """The rules whose fields the document's form has, and one info finding per field it has not.
+
+    A form that prints no 指标值确定依据 column cannot be faulted for empty bases: B01–B05 stay quiet, and the
+    suggested grade does not drop for it. A document of jixiao's own layout (no form) has every field.
+    """
+    form = getattr(doc, "form", None)
+    if form is None:
+        return rules, []
+    kept: list[Rule] = []
+    missing: dict[str, list[str]] = {}
+    for rule in rules:
+        lacking = [need for need in rule.needs if not any(form.has(alt) for alt in need.split("|"))]
+        if lacking:
+            missing.setdefault(lacking[0], []).append(rule.code)
+        else:
+            kept.append(rule)
+    name = form.label or "这份文件的表式"
+    notes = [
+        Finding(
+            code=NOT_IN_FORM,
+            severity="info",
+            message=f"{name}没有“{ROLE_LABELS.get(need, need)}”一栏，{'、'.join(codes)} 不适用，未检查。",
+            source=Source(file=None),
+            subject=Subject(),
+        )
+        for need, codes in missing.items()
+    ]
+    return kept, notes
 
 
 def _with_severity(f: Finding, profile: Profile) -> Finding:

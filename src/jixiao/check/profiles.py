@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,8 @@ def shipped_profile_text(name: str) -> str:
 
 
 def _table(name: str) -> tuple[dict[str, Any], str]:
+    if name not in SHIPPED and (by_form := profile_for_form(name, name)) is not None:
+        name = by_form  # a form's id (hebei-county, central-2021 …) or a province (河北) names its profile
     path = Path(name)
     try:
         if name in SHIPPED:
@@ -52,6 +56,33 @@ def load_profile(name: str = "default", _seen: Sequence[str] = ()) -> Profile:
     return base.merged({"name": label, **table}, where)
 
 
+@cache
+def _shipped(name: str) -> Profile:
+    return load_profile(name)
+
+
+def profile_for_form(form_id: str | None, province: str | None) -> str | None:
+    """The shipped profile made for a form (by its id, else its province), or None."""
+    for name in SHIPPED:
+        profile = _shipped(name)
+        if form_id is not None and form_id in profile.forms:
+            return name
+    for name in SHIPPED:
+        if province is not None and province in _shipped(name).provinces:
+            return name
+    return None
+
+
+def for_document(profile: Profile, form_id: str | None, province: str | None) -> Profile:
+    """The profile to check a document with: the one its form calls for when the user named none."""
+    if not profile.by_form:
+        return profile
+    name = profile_for_form(form_id, province)
+    if name is None or name == profile.name:
+        return profile
+    return _shipped(name).merged({"select": list(profile.select), "ignore": list(profile.ignore)})
+
+
 def project_settings(directory: Path | None = None) -> Mapping[str, Any]:
     """The ``[check]`` table of ``jixiao.toml`` in a directory (the working one by default), or {}."""
     path = (directory or Path.cwd()) / PROJECT_FILE
@@ -73,11 +104,17 @@ def resolve_profile(
     ignore: Sequence[str] = (),
     directory: Path | None = None,
 ) -> Profile:
-    """The profile to use: --profile, else jixiao.toml's, else default; jixiao.toml's settings, then the options."""
+    """The profile to use: --profile, else jixiao.toml's, else default; jixiao.toml's settings, then the options.
+
+    When nothing names a profile and jixiao.toml changes nothing, the profile is marked ``by_form``: a document
+    read from a form a shipped profile is for (the Hebei form, a central form …) is checked with that profile.
+    """
     settings = dict(project_settings(directory))
     chosen = name or settings.pop("profile", None) or "default"
     settings.pop("profile", None)
     profile = load_profile(str(chosen))
+    if name is None and chosen == "default" and not settings:
+        profile = replace(profile, by_form=True)
     if settings:
         profile = profile.merged(settings, f"{PROJECT_FILE}：")
     if select:

@@ -336,11 +336,11 @@ def rules(
     """列出规则目录：代码、级别、标题、审核要点，以及在所选配置下是否启用。"""
     import json
 
-    from jixiao.check.catalogue import ALL_RULES
+    from jixiao.check.catalogue import catalogue
     from jixiao.check.engine import chosen
     from jixiao.check.profiles import resolve_profile
     from jixiao.model import SEVERITY_LABELS
-    from jixiao.rules import CRITERIA, plugin_rules
+    from jixiao.rules import CRITERIA
     from jixiao.rules.profile import ProfileError
 
     try:
@@ -348,7 +348,7 @@ def rules(
     except ProfileError as exc:
         _fail(exc)
     rows = []
-    for r in (*ALL_RULES, *plugin_rules()):
+    for r in catalogue():
         severity = prof.severities.get(r.code, r.severity)
         criteria = [CRITERIA[t] for t in r.tags if t in CRITERIA]
         rows.append((r.code, severity, r.title, criteria, chosen(r.code, r, prof), r.fix is not None))

@@ -11,12 +11,16 @@ from jixiao.rules.base import CRITERIA, FAMILIES, Rule, RuleContext
 from jixiao.rules.basis import BASIS_RULES
 from jixiao.rules.consistency import CONSISTENCY_RULES
 from jixiao.rules.department import DEPARTMENT_RULES
+from jixiao.rules.evaluation import EVALUATION_RULES
 from jixiao.rules.framework import FRAMEWORK_RULES
 from jixiao.rules.money import MONEY_RULES
+from jixiao.rules.monitoring import MONITORING_RULES
 from jixiao.rules.profile import Profile, ProfileError
 from jixiao.rules.structure import STRUCTURE_RULES
 from jixiao.rules.values import VALUE_RULES
 
+# E and M rules (SPEC §11.9–11.10): they check self-evaluations and monitoring reports.
+TRACKING_RULES: tuple[Rule, ...] = (*EVALUATION_RULES, *MONITORING_RULES)
 BUILTIN_RULES: tuple[Rule, ...] = (
     *STRUCTURE_RULES,
     *MONEY_RULES,
@@ -47,6 +51,7 @@ __all__ = [
     "CRITERIA",
     "ENTRY_POINT_GROUP",
     "FAMILIES",
+    "TRACKING_RULES",
     "Profile",
     "ProfileError",
     "Rule",

@@ -35,7 +35,7 @@ FAMILIES: dict[str, str] = {
     "M": "绩效运行监控",
 }
 # What a rule checks: a target document, a self-evaluation or a monitoring report.
-DocumentKind = Literal["targets", "self_evaluation", "monitoring"]
+DocumentKind = Literal["targets", "department_targets", "self_evaluation", "monitoring"]
 DOCUMENT_KINDS: dict[str, str] = {
     "targets": "绩效目标",
     "self_evaluation": "绩效自评",
@@ -65,6 +65,7 @@ class Rule:
     passing: str = ""
     stage: str = "check"
     applies_to: DocumentKind = "targets"
+    needs: tuple[str, ...] = ()  # the form's columns or fields the rule reads ("funds|budget": either)
 
     @property
     def decided_while_reading(self) -> bool:
@@ -132,6 +133,7 @@ def rule(
     fix: FixFn | None = None,
     stage: str = "check",
     applies_to: DocumentKind = "targets",
+    needs: tuple[str, ...] = (),
 ) -> Callable[[CheckFn], Rule]:
     """Make a Rule of a check function: ``@rule("V04", title=…)`` over ``def v04(doc, ctx)``."""
 
@@ -151,6 +153,7 @@ def rule(
             passing=passing,
             stage=stage,
             applies_to=applies_to,
+            needs=needs,
         )
 
     return make

@@ -71,6 +71,7 @@ def _subject_row(rows: list[int]) -> int | None:
     basis="绩效目标表“指标值确定依据”列 [V 示例]；一体化系统必填列 [V-local S11]",
     failing="指标值确定依据为空，或写作“无”",
     passing="指标值确定依据：《巨鹿县职工帮扶工作实施方案》（巨工发〔2023〕5号）",
+    needs=("basis",),
 )
 def b01(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):
@@ -119,6 +120,7 @@ def _unclassifiable(basis: str, ctx: RuleContext) -> str | None:
     basis="四类绩效标准 [V S17]；[I]",
     failing="指标值确定依据：县政府批示；满意度指标的依据：问卷调查",
     passing="指标值确定依据：《巨鹿县职工帮扶工作实施方案》（巨工发〔2023〕5号）；2023 年满意度调查结果",
+    needs=("basis",),
 )
 def b02(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):
@@ -183,6 +185,7 @@ def _fix_b03(doc: PerformanceDocument, finding: Finding) -> PerformanceDocument:
     failing="冀财行【2023】98 号；总工办发（2019）13 号",
     passing="冀财行〔2023〕98 号",
     fix=_fix_b03,
+    needs=("basis",),
 )
 def b03(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):
@@ -285,6 +288,7 @@ def _stale_plans(
     basis="[I]",
     failing="2024 年项目引用《全国工会职工书屋建设工程五年规划（2019-2023）》",
     passing="2024 年项目引用覆盖 2024 年的规划（如 2021-2025 年规划）",
+    needs=("basis",),
 )
 def b05(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     year = doc.fiscal_year
@@ -344,6 +348,7 @@ def _same_citation(a: str, b: str, profile: Profile) -> bool:
     basis="[I]",
     failing="七条指标的确定依据都是“县政府批示”",
     passing="各指标分别写明计划、制度或历史数据作为依据",
+    needs=("basis",),
 )
 def b04(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):

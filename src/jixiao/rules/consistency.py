@@ -86,6 +86,7 @@ def _per_unit_name(ind: Indicator, profile: Profile) -> bool:
     basis="分项成本控制数 [V S2]；投入不能作为绩效目标 [V-local dybbs8]",
     failing="预算数 13.00 万元，成本指标“公安局辅警工会费数额 13 万元”",
     passing="预算数 13.10 万元，成本指标“人均救助指标 ≤7300 元/年”",
+    needs=("funds|budget",),
 )
 def c01(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     words = ctx.profile.restates_budget_words
@@ -126,6 +127,7 @@ def c01(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     basis="S18（按单位换算后）；[I]",
     failing="预算数 13.00 万元，成本指标“租金 ≤10 万元”“维护费 ≤5 万元”",
     passing="预算数 13.00 万元，成本指标“租金 ≤8 万元”“维护费 ≤5 万元”",
+    needs=("funds|budget",),
 )
 def c02(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):
@@ -234,6 +236,7 @@ def _quantity_for(project: Project, count: str, cost: Indicator) -> tuple[int, I
     basis="88号 适当性 [R]；[I]",
     failing="预算数 13.10 万元，保障 10 人，人均成本 ≤7300 元/年（实际 13100 元/人）",
     passing="预算数 13.10 万元，保障 20 人，人均成本 ≤7300 元/年（实际 6550 元/人）",
+    needs=("funds|budget",),
 )
 def c03(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):
@@ -491,6 +494,7 @@ def _kinds(text: str, profile: Profile) -> set[str]:
     basis="[I]",
     failing="职工书屋租赁费项目，成本指标为“职工书屋租赁及维护费”",
     passing="职工书屋租赁费项目，成本指标为“职工书屋年租金 ≤5 万元”",
+    needs=("purpose",),
 )
 def c08(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):

@@ -447,6 +447,7 @@ def k10(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     basis="[I]",
     failing="三级指标“保障人数”，描述“保障人数”",
     passing="三级指标“救助资金发放准确率”，描述“准确发放的笔数占应发放笔数的比例”",
+    needs=("description",),
 )
 def k11(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):

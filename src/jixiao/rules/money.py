@@ -44,6 +44,7 @@ def _percent(value: Decimal) -> str:
     basis="绩效目标表“预算规模及资金用途”栏的含义；audit_agent 以 0.1 为误差 [V S18]",
     failing="预算数 13.10，财政资金 13.00，其他资金空白",
     passing="预算数 13.00，财政资金 13.00，其他资金空白或 0.00",
+    needs=("funds|budget",),
 )
 def f01(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     tolerance = ctx.profile.money_tolerance
@@ -100,6 +101,7 @@ def _zero_other_funds(doc: PerformanceDocument, finding: Finding) -> Performance
     failing="其他资金栏空白",
     passing="其他资金 0.00",
     fix=_zero_other_funds,
+    needs=("funds",),
 )
 def f02(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):
@@ -153,6 +155,7 @@ def _plan_problems(plan: tuple[SpendingPoint, ...]) -> Iterator[str]:
     basis="[I]：表头“X月底”表示累计进度",
     failing="6月底 60%，10月底 40%；或 12月底 90%",
     passing="3月底 25%，6月底 50%，10月底 80%，12月底 100%",
+    needs=("spending_plan",),
 )
 def f03(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):
@@ -178,6 +181,7 @@ def f03(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     basis="[I]：运行监控按支出计划和序时进度比较执行情况（SPEC §5）",
     failing="只填 12月底 100%",
     passing="3月底 25%，6月底 50%，10月底 80%，12月底 100%",
+    needs=("spending_plan",),
 )
 def f04(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):
@@ -233,6 +237,7 @@ def _cumulative_at(plan: tuple[SpendingPoint, ...], month: int) -> tuple[Decimal
     basis="[I]（阈值未经核实，可配置）",
     failing="10月底空白、12月底 100%（10月底按 0% 计）",
     passing="10月底 80%，12月底 100%",
+    needs=("spending_plan",),
 )
 def f05(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     wanted = _month(SpendingPoint(ctx.profile.backloaded_month))
@@ -287,6 +292,7 @@ def _uncomparable_unit(project: Project, indicator: Indicator) -> str | None:
     basis="[I]；audit_agent 因单位不一致停用了成本与预算的比较 [S18]",
     failing="成本指标“设备购置成本” ≤5 万美元，预算单位万元",
     passing="成本指标“人均救助标准” ≤7300 元/年；“工会经费数额” 13 万元",
+    needs=("funds|budget",),
 )
 def f06(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project, i_no, ind in indicators(doc):

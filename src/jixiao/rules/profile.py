@@ -25,6 +25,11 @@ class Profile:
     name: str = "default"
     title: str = "通用"
     framework_version: FrameworkVersion = "legacy_88"
+    # the forms (ids of jixiao.kinds.forms) and provinces this profile is for: a document read from one of them
+    # is checked with it when the user names no profile
+    forms: tuple[str, ...] = ()
+    provinces: tuple[str, ...] = ()
+    by_form: bool = False  # chosen by default, not by the user: the document's form may choose another
     # S: project codes
     code_pattern: str = r"^\d{6}\d{2}[A-Z][0-9A-Z]{12}$"
     # F: money and the spending plan
@@ -75,8 +80,12 @@ class Profile:
     # C: coverage of goals by indicators (share of a goal's word bigrams found in the indicators)
     goal_coverage_min: Decimal = Decimal("0.2")
     # D: words of county-wide policy that a department's own safeguards should not consist of
+    # The headings of the tasks of the State Council's 2024 政府工作报告, which county reports copy (现代化产业体系,
+    # 科技创新, 扩大国内需求: 消费、投资, 营商环境, 对外开放, “三农” and 乡村全面振兴, 粮食安全, 新型城镇化, 生态文明 and
+    # 污染防治, 绿色低碳): a safeguard made only of them says nothing of the department's own work.
     county_policy_words: tuple[str, ...] = (
-        "投资", "产业", "招商", "消费", "污染", "生态", "三农", "粮食", "新城区", "装备制造", "乡村振兴", "营商环境",
+        "产业", "科技创新", "扩大内需", "消费", "投资", "营商环境", "对外开放", "招商", "三农", "乡村振兴", "粮食",
+        "城镇化", "城市更新", "生态", "污染", "绿色低碳",
     )  # fmt: skip
     plan_words: tuple[str, ...] = ("规划", "计划", "纲要", "方案", "行动")
     standard_words: tuple[str, ...] = (
@@ -172,6 +181,10 @@ def _coerce(key: str, value: Any, hint: Any, where: str) -> Any:
             if isinstance(value, bool):
                 raise ValueError
             return Decimal(str(value))
+        if hint is bool or text == "bool":
+            if not isinstance(value, bool):
+                raise ValueError
+            return value
         if hint is int or text == "int":
             if not isinstance(value, int) or isinstance(value, bool):
                 raise ValueError

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from jixiao.model import Finding, PerformanceDocument, Subject
+from jixiao.model import Finding, PerformanceDocument, Subject, form_has
 from jixiao.rules.base import RuleContext, indicators, reported_while_reading, rule
 from jixiao.rules.matching import match_sub_goals
 from jixiao.rules.text import strip_numbering
@@ -26,6 +26,7 @@ _SPACE = re.compile(r"\s")
     basis="pro_code VARCHAR2(21) [V-local S11]；四川 2023 编码形态 [V-local S8]",
     failing="项目编码 13052924P0058401190 3Q（含空格）",
     passing="项目编码 13052924P005840119077",
+    needs=("project_code",),
 )
 def s01(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     pattern = re.compile(ctx.profile.code_pattern)
@@ -56,6 +57,7 @@ def s01(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     basis="[I]",
     failing="2024 年文本中的项目编码 13052923P…（年度 23）",
     passing="2024 年文本中的项目编码 13052924P…",
+    needs=("project_code",),
 )
 def s02(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     prefixes = Counter(p.code[:6] for p in doc.projects if len(p.code) >= 8 and p.code[:6].isdigit())
@@ -88,6 +90,7 @@ def s02(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     basis="[I]",
     failing="两个项目都写作 13052924P005840119077",
     passing="每个项目的编码各不相同",
+    needs=("project_code",),
 )
 def s03(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     seen: dict[str, int] = {}
@@ -189,11 +192,11 @@ def s06(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
 
 
 _REQUIRED_PROJECT = (
-    ("name", "项目名称"),
-    ("code", "项目编码"),
-    ("budget_total", "预算数"),
-    ("purpose", "资金用途"),
-    ("goals", "绩效目标"),
+    ("name", "项目名称", "project_name"),
+    ("code", "项目编码", "project_code"),
+    ("budget_total", "预算数", "funds|budget"),
+    ("purpose", "资金用途", "purpose"),
+    ("goals", "绩效目标", "goal"),
 )
 # An empty 指标值确定依据 is B01's finding, so that one gap is reported once.
 _REQUIRED_INDICATOR = (("level3", "三级指标"), ("value", "指标值"))
@@ -215,8 +218,10 @@ _REQUIRED_INDICATOR = (("level3", "三级指标"), ("value", "指标值"))
 def s07(doc: PerformanceDocument, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):
         where = f"项目 {p_no}“{project.name or project.code}”"
-        for name, label in _REQUIRED_PROJECT:
-            value = getattr(project, name)
+        for name, label, role in _REQUIRED_PROJECT:
+            if not any(form_has(doc.form, r) for r in role.split("|")):
+                continue  # the form has no such field: nothing to fill in
+            value = project.total_budget if name == "budget_total" else getattr(project, name)
             if value is None or value in ("", ()):
                 yield ctx.finding(
                     project.source_of(name), Subject(project=p_no, field=name), where=where, what=label

@@ -5,7 +5,6 @@ Imports only ``jixiao.model``. The numbers that vary by place are in :class:`Sco
 
 from jixiao.scoring.categories import CATEGORY_LABELS, category_of, row_weights
 from jixiao.scoring.evaluation import EvaluationScore, ProjectScore, score_project, score_self_evaluation
-from jixiao.scoring.evaluation_rules import EVALUATION_RULES
 from jixiao.scoring.execution import ExecutionScore, grade_of, score_execution
 from jixiao.scoring.indicators import (
     RULES,
@@ -25,7 +24,6 @@ from jixiao.scoring.monitoring import (
     needs_reason,
     time_progress,
 )
-from jixiao.scoring.monitoring_rules import MONITORING_RULES
 from jixiao.scoring.profile import (
     CENTRAL,
     HUBEI,
@@ -48,21 +46,15 @@ from jixiao.scoring.progress import (
 )
 from jixiao.scoring.start import start_monitoring, start_self_evaluation
 
-# E and M rules (SPEC §11.9–11.10): they check self-evaluations and monitoring reports.
-TRACKING_RULES = (*EVALUATION_RULES, *MONITORING_RULES)
-
 __all__ = [
     "ALERT_LABELS",
     "CATEGORY_LABELS",
     "CENTRAL",
-    "EVALUATION_RULES",
     "HUBEI",
     "LIKELIHOOD_WORDS",
-    "MONITORING_RULES",
     "PRESETS",
     "RULES",
     "SICHUAN",
-    "TRACKING_RULES",
     "Alert",
     "Category",
     "EvaluationScore",

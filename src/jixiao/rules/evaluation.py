@@ -21,12 +21,12 @@ from jixiao.model import (
 )
 from jixiao.model.units import unit_dimension
 from jixiao.rules.base import DocumentKind, RuleContext, rule
+from jixiao.rules.tracking_helpers import chosen_profile, place
 from jixiao.scoring._numbers import fmt, in_unit
 from jixiao.scoring.categories import CATEGORY_LABELS, category_of
 from jixiao.scoring.evaluation import EvaluationScore, ProjectScore, score_self_evaluation
 from jixiao.scoring.execution import grade_of
 from jixiao.scoring.profile import Category, ScoringProfile
-from jixiao.scoring.rule_helpers import chosen_profile, place
 
 _E: DocumentKind = "self_evaluation"
 
@@ -65,6 +65,7 @@ def _differs(printed: Decimal, computed: Decimal, profile: ScoringProfile) -> bo
     failing="全年预算数 13.00，全年执行数 13.50",
     passing="全年预算数 13.00，全年执行数 12.60",
     applies_to=_E,
+    needs=("money_executed",),
 )
 def e01(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):
@@ -94,6 +95,7 @@ def e01(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     failing="分值 10，执行率 80%，得分 10",
     passing="分值 10，执行率 80%，得分 8",
     applies_to=_E,
+    needs=("money_score",),
 )
 def e02(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     profile = scored(doc, ctx).profile
@@ -122,6 +124,7 @@ def e02(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     failing="执行率 75%，原因栏空白",
     passing="执行率 75%，写明“项目延期至次年实施”",
     applies_to=_E,
+    needs=("money_executed",),
 )
 def e03(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     profile = scored(doc, ctx).profile
@@ -151,6 +154,7 @@ def e03(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     failing="分值 12.5，目标 ≥95%，实际 90%，得分 12.5",
     passing="分值 12.5，目标 ≥95%，实际 90%，得分 11.84",
     applies_to=_E,
+    needs=("score", "actual"),
 )
 def e04(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     profile = scored(doc, ctx).profile
@@ -186,6 +190,7 @@ def e04(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     failing="分值合计 95；或分值 10、得分 12",
     passing="预算执行 10 + 指标分值合计 90 = 100",
     applies_to=_E,
+    needs=("weight",),
 )
 def e05(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, result in enumerate(scored(doc, ctx).projects, start=1):
@@ -229,6 +234,7 @@ def e05(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     failing="分值 10，得分 8，原因栏空白",
     passing="分值 10，得分 8，写明“受疫情影响延期，已调整实施计划”",
     applies_to=_E,
+    needs=("score", "deviation|deviation_reason|corrective_action"),
 )
 def e06(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, result, r_no, row in _rows(doc, ctx):
@@ -255,6 +261,7 @@ def e06(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     failing="目标 ≥100 人，实际 150 人，原因栏空白",
     passing="目标 ≥100 人，实际 150 人，写明“上级追加名额”",
     applies_to=_E,
+    needs=("actual", "deviation|deviation_reason|corrective_action"),
 )
 def e07(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     profile = scored(doc, ctx).profile
@@ -367,6 +374,7 @@ def _against_targets(
     failing="目标 ≥10 万元，实际 98000 元",
     passing="目标 ≥10 万元，实际 9.8 万元",
     applies_to=_E,
+    needs=("actual",),
 )
 def e09(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):
@@ -456,6 +464,7 @@ def e10(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     failing="中央方案下产出指标分值合计 40",
     passing="中央方案下产出指标分值合计 50",
     applies_to=_E,
+    needs=("weight",),
 )
 def e11(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     profile, problem = chosen_profile(doc.scoring_profile, ctx)

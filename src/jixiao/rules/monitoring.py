@@ -8,11 +8,11 @@ from functools import lru_cache
 
 from jixiao.model import Finding, MonitoringReport, Subject
 from jixiao.rules.base import DocumentKind, RuleContext, rule
+from jixiao.rules.tracking_helpers import chosen_profile, place
 from jixiao.scoring._numbers import fmt
 from jixiao.scoring.monitoring import ALERT_LABELS, likelihood_of
 from jixiao.scoring.profile import ScoringProfile
 from jixiao.scoring.progress import ReportProgress, monitor_report
-from jixiao.scoring.rule_helpers import chosen_profile, place
 
 _M: DocumentKind = "monitoring"
 
@@ -39,6 +39,7 @@ def monitored(report: MonitoringReport, ctx: RuleContext) -> ReportProgress:
     failing="预算 13.00，1–7月执行 8.00，全年预计执行 7.50",
     passing="预算 13.00，1–7月执行 8.00，全年预计执行 13.00",
     applies_to=_M,
+    needs=("money_executed",),
 )
 def m01(doc: MonitoringReport, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, project in enumerate(doc.projects, start=1):
@@ -74,6 +75,7 @@ def m01(doc: MonitoringReport, ctx: RuleContext) -> Iterator[Finding]:
     failing="7 月末执行率 20%（时间进度 58.33%）",
     passing="7 月末执行率 55%",
     applies_to=_M,
+    needs=("money_executed",),
 )
 def m02(doc: MonitoringReport, ctx: RuleContext) -> Iterator[Finding]:
     progress = monitored(doc, ctx)
@@ -105,6 +107,7 @@ def m02(doc: MonitoringReport, ctx: RuleContext) -> Iterator[Finding]:
     failing="完成目标可能性“有可能”，原因与举措空白",
     passing="完成目标可能性“有可能”，写明原因与举措",
     applies_to=_M,
+    needs=("likelihood",),
 )
 def m03(doc: MonitoringReport, ctx: RuleContext) -> Iterator[Finding]:
     progress = monitored(doc, ctx)
@@ -170,6 +173,7 @@ def m03(doc: MonitoringReport, ctx: RuleContext) -> Iterator[Finding]:
     failing="偏差原因类别“天气原因”",
     passing="偏差原因类别“经费保障”",
     applies_to=_M,
+    needs=("deviation_category",),
 )
 def m04(doc: MonitoringReport, ctx: RuleContext) -> Iterator[Finding]:
     profile = monitored(doc, ctx).profile
