@@ -40,6 +40,7 @@ IMPORT_CODES: dict[str, ImportCode] = {
         ImportCode("P13", "warning", "表格中有指标行，却没有读出任何指标"),
         ImportCode("P14", "info", "表式没有某一栏，依赖该栏的检查不适用"),
         ImportCode("P15", "info", "以“=”开头输入的数值被存成公式，已按输入的文字读取"),
+        ImportCode("P16", "info", "指标表头未能识别，已按各列的内容判断其含义"),
     )
 }
 

@@ -20,6 +20,7 @@ from jixiao.importers.engine.grid import (
     IGNORED,
     NAME_ROLES,
     GridKind,
+    attrs_of,
     grid_kind,
     read_columns,
     resolve,
@@ -30,7 +31,7 @@ from jixiao.importers.engine.headers import read_header
 from jixiao.importers.engine.reading import Attrs, Cell, Column, FundRow, GridRow, Unit
 from jixiao.importers.engine.vocabulary import SUMMARY_WORDS, field_role, is_detail_label
 from jixiao.importers.layout import Layout, Row, Table, TextLine
-from jixiao.model import Source, Subject
+from jixiao.model import Source, Subject, parse_value
 from jixiao.model.framework import is_level1_label, is_level2_label, level1_key, level1_of
 
 _STARTS_UNIT = frozenset({"project_name", "project_code", "unit_name", "duties"})
@@ -124,6 +125,12 @@ class TableEngine:
             Label
         ] = []  # labels of a row of labels: values in later rows go to the one above them
         self.unknown_header: tuple[Source, list[Column]] | None = None  # a header's columns no role names
+        self.lost: list[tuple[Source, Row]] = []  # rows that look like indicators but found no grid
+        self.lost_header: Row | None = None
+        self.previous_mark: tuple[int, int, int, str] | None = (
+            None  # (index, details, findings, mode) before it
+        )
+        self.previous_row: Row | None = None  # the row before, a header candidate for a lost indicator row
 
     # -- the walk -----------------------------------------------------------------------------------------
     def run(self) -> Reading:
@@ -139,7 +146,26 @@ class TableEngine:
                 self.blocks.append(block)
         for unit in self.units():
             self._finish(unit)
+        self._report_lost()
         return Reading(self.layout.file, self.blocks, self.ctx)
+
+    def _report_lost(self) -> None:
+        """Tables with rows like indicators (产出指标 | 数量指标 | … | ≥95%) from which no indicator was read."""
+        if not self.lost or any(u.rows for u in self.units()):
+            return
+        src, row = self.lost[0]
+        shown = " | ".join(c.strip() for c in row.cells if c.strip())[:60]
+        header = self.lost_header
+        names = "、".join(f"“{c.strip()}”" for c in header.cells if c.strip())[:120] if header else ""
+        self.ctx.report(
+            "P13",
+            f"表格中有 {len(self.lost)} 行像是绩效指标（如“{shown}”），但没有读出任何指标："
+            + (f"表头 {names} 未能识别。" if names else "没有找到指标表头。")
+            + "请核对表头是否为“一级指标、二级指标、三级指标、指标值”等栏目，修改后重新导入。",
+            src,
+            Subject(),
+            suggestion="把指标表头改为常见的栏目名称（一级指标、二级指标、三级指标、指标值），或联系管理员补充表头词汇。",
+        )
 
     def units(self) -> list[Unit]:
         """The units read so far."""
@@ -188,9 +214,13 @@ class TableEngine:
             row = self._rejoin_label(index, original) if first_row else original
             first_row = False
             nxt = rows[n + 1] if n + 1 < len(rows) else None
+            unit = self.unit
+            mark = (index, len(unit.details) if unit else 0, len(self.ctx.findings), self.mode)
             consumed = self._row(index, row, nxt)
             if consumed is not None:
                 skip.add(consumed)
+            self.previous_row = row
+            self.previous_mark = mark
             self.last_label = row.cell(0)
             self.page_break = False
 
@@ -242,6 +272,9 @@ class TableEngine:
                     columns, consumed = lower, nxt[0]
             self._header(index, row, resolve(columns, kind), kind)
             return consumed
+        if self.mode != "grid" and self._infer_grid(row):
+            self._grid_row(index, row)
+            return None
         if self.mode == "grid":
             if self._grid_row(index, row):
                 return None
@@ -259,6 +292,57 @@ class TableEngine:
                 self._spending_values(index, row)
                 return None
         return self._head_row(index, row, nxt)
+
+    def _infer_grid(self, row: Row) -> bool:
+        """A header no vocabulary names, over rows that are plainly indicators: the columns read from the data.
+
+        The row above, all short words, is taken as the header when this row holds a 一级 or 二级 label: the
+        column of 一级 labels is 一级指标, of 二级 labels 二级指标, the first text after them the 三级 name, a
+        column of values (≥95%, 120 人, 2025年11月底前) the 指标值. The header's words go on the record (P12).
+        """
+        header, mark = self.previous_row, self.previous_mark
+        unit = self.unit
+        if header is None or mark is None or unit is None or not _looks_like_indicator(row):
+            return False
+        words = [(c, t.strip()) for c, t in enumerate(header.cells) if t.strip()]
+        if len(words) < 3 or any(_is_value_cell(t) or len(t) > 20 for _, t in words):
+            return False
+        roles: dict[int, str] = {}
+        for c, t in enumerate(row.cells):
+            text = t.strip()
+            if not text:
+                continue
+            if is_level1_label(text) and "level1" not in roles.values():
+                roles[c] = "level1"
+            elif is_level2_label(text) and "level2" not in roles.values():
+                roles[c] = "level2"
+            elif _is_value_cell(text) and "target" not in roles.values():
+                roles[c] = "target"
+            elif "level3" not in roles.values() and any(r in roles.values() for r in ("level1", "level2")):
+                roles[c] = "level3"
+        if not {"level3", "target"} <= set(roles.values()):
+            return False
+        index, details, findings, mode = mark
+        if mode != "head":
+            return False
+        del unit.details[details:]  # the header was read as a row of labelled text: undo it
+        del self.ctx.findings[findings:]
+        columns = [Column(c, roles.get(c, "unknown"), t, attrs_of(read_header(t))) for c, t in words]
+        columns += [
+            Column(c, r, header.cell(c).strip() or r, Attrs())
+            for c, r in roles.items()
+            if c not in dict(words)
+        ]
+        columns.sort(key=lambda col: col.at)
+        self._header(index, header, columns, "indicators")
+        read = "、".join(f"“{c.header}”读作{_ROLE_NAMES.get(c.role, '未读取')}" for c in columns)
+        self.ctx.report(
+            "P16",
+            f"{self._label()}的指标表头未能识别，已按各列的内容判断：{read}。请核对；改用常见的栏目名称可避免误读。",
+            self._src(index, header),
+            self._subject(),
+        )
+        return True
 
     def _is_data_row(self, row: Row, kind: GridKind) -> bool:
         """A row of a grid whose words happen to be header words (a 三级 name such as 完成情况) is data."""
@@ -812,6 +896,10 @@ class TableEngine:
                 unit.details.append((text, Cell(rest, self._src(index, row, cells[1][0]))))
                 self._mark_taken(row, cells)
                 return
+        if _looks_like_indicator(row):
+            if not self.lost:
+                self.lost_header = self.previous_row
+            self.lost.append((self._src(index, row), row))
         self.ctx.report(
             "P07",
             f"项目 {unit.number} 的表格中有一行无法识别（“{row.cell(0) or '（空）'}”开头），已跳过。"
@@ -959,6 +1047,7 @@ class TableEngine:
         return f"项目 {unit.number}“{name}”" if name else f"项目 {unit.number}"
 
 
+_ROLE_NAMES = {"level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "target": "指标值"}
 _INLINE_LABEL = re.compile(r"^([^:：]{2,16})[:：]\s*(\S.*)$", re.S)
 _TITLE_ROW = re.compile(r"表[)）]?$|^[(（]?\s*20\d{2}\s*年度?\s*[)）]?$|^附件?\s*[\d一二三四五六七八九十-]+$")
 _TITLE_WORDS = re.compile(r"(目标|情况|指标)[)）]?$")
@@ -1000,9 +1089,23 @@ def _is_money_section(text: str) -> bool:
     return label is not None and label.kind == "section" and label.name == "money"
 
 
+def _is_value_cell(text: str) -> bool:
+    """A cell shaped like a 指标值: a quantity or a deadline (≥95%, 120 人, 2025年11月底前)."""
+    value = parse_value(text)
+    return value.kind in ("quantitative", "deadline") and "extra_text" not in value.doubts
+
+
+def _looks_like_indicator(row: Row) -> bool:
+    """A row naming a 一级 or 二级 of the framework beside other cells: an indicator row, wherever it is."""
+    cells = [c.strip() for c in row.cells if c.strip()]
+    return len(cells) >= 3 and any(is_level1_label(c) or is_level2_label(c) for c in cells[:3])
+
+
 def _label_like(text: str) -> bool:
     """A cell that reads as a row label no vocabulary names: short words, no digits, no sentence marks."""
     stripped = text.strip()
+    if is_level1_label(stripped) or is_level2_label(stripped):
+        return False  # a 一级/二级 label starts an indicator row, not a labelled text
     return (
         2 <= len(stripped) <= 16
         and not any(ch.isdigit() for ch in stripped)
