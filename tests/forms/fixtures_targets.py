@@ -1,4 +1,4 @@
-"""Fixture documents in the target forms of TEMPLATES.md (T1–T9) and two forms of our own (N1, N2).
+"""Fixture documents in the target forms of TEMPLATES.md (T1–T9), the central 2021 申报表 (C1), two of our own (N1, N2).
 
 Each form is a function returning the document's blocks (see :mod:`tests.forms.office`), and beside it the compact
 tuples (see :mod:`tests.forms.tuples`) a reader that reads the form by what its headers mean must give. All
@@ -934,6 +934,115 @@ T7_CORE: list[list[str]] = [
 ]
 
 
+# -- C1: the central 2021 申报表: 指标性质 / 指标值 / 度量单位 / 权重 / 指标方向性 in their own columns ----------------
+
+
+def _c1_project(name: str, money: tuple[str, str, str], goal: str, grid: list[list[str]]) -> list[Block]:
+    body: list[list[Cell]] = [
+        [
+            level1,
+            level2,
+            level3,
+            nature,
+            num(value) if value[:1].isdigit() else value,
+            unit,
+            num(weight),
+            sense,
+        ]
+        for level1, level2, level3, nature, value, unit, weight, sense in grid
+    ]
+    header: list[Cell] = [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "权重（%）",
+        "指标方向性",
+    ]
+    rows: list[list[Cell]] = [
+        [C("项目名称", span=2), C(name, span=7)],
+        [
+            C("主管部门", span=2),
+            C("临川市自然资源局", span=3),
+            C("实施单位", span=2),
+            C("临川市测绘院", span=2),
+        ],
+        [C("项目资金\n（万元）", span=2, rows=3), C("年度资金总额", span=3), amount(money[0], span=4)],
+        [C("其中：财政拨款", span=3), amount(money[1], span=4)],
+        [C("其他资金", span=3), amount(money[2], span=4)],
+        [C("总体目标", span=2), C(goal, span=7)],
+        *_label_column("绩效指标", header, merge_down(body, (0, 1))),
+    ]
+    return ["项目支出绩效目标申报表", "（2026年度）", Table(rows)]
+
+
+def c1() -> list[Block]:
+    """C1: two central 2021 申报表, 指标性质 / 度量单位 / 权重（%） / 指标方向性 columns, a 绩效指标 label column."""
+    return [
+        *_c1_project(
+            "基础测绘成果更新",
+            ("320.00", "300.00", "20.00"),
+            "完成全市1:2000基础地理信息数据更新，提升测绘成果现势性，服务国土空间规划。",
+            [
+                ["产出指标", "数量指标", "更新基础地理数据面积", "≥", "450", "平方公里", "20", "正向指标"],
+                ["产出指标", "质量指标", "成果质量检查合格率", "＝", "100", "%", "15", "正向指标"],
+                ["产出指标", "时效指标", "数据更新完成时限", "≤", "10", "月", "10", "反向指标"],
+                ["产出指标", "成本指标", "每平方公里更新成本", "≤", "6500", "元/平方公里", "5", "反向指标"],
+                [
+                    "效益指标",
+                    "社会效益指标",
+                    "规划编制数据保障能力",
+                    "定性",
+                    "显著提升",
+                    "",
+                    "30",
+                    "正向指标",
+                ],
+                ["满意度指标", "服务对象满意度指标", "用图单位满意度", "≥", "90", "%", "20", "正向指标"],
+            ],
+        ),
+        *_c1_project(
+            "地质灾害隐患点监测",
+            ("86.50", "86.50", "0.00"),
+            "对全市地质灾害隐患点开展专业监测，及时预警，减少人员伤亡和财产损失。",
+            [
+                ["产出指标", "数量指标", "专业监测隐患点数量", "＝", "38", "处", "25", "正向指标"],
+                ["产出指标", "质量指标", "监测设备在线率", "≥", "95", "%", "20", "正向指标"],
+                ["效益指标", "社会效益指标", "因地质灾害造成人员死亡数", "＝", "0", "人", "35", "反向指标"],
+                ["满意度指标", "服务对象满意度指标", "受威胁群众满意度", "≥", "85", "%", "20", "正向指标"],
+            ],
+        ),
+    ]
+
+
+C1_EXPECTED: list[Row] = [
+    (
+        "基础测绘成果更新",
+        "320",
+        [
+            ("产出指标", "数量指标", "更新基础地理数据面积", "≥450 平方公里", "20"),
+            ("产出指标", "质量指标", "成果质量检查合格率", "＝100%", "15"),
+            ("产出指标", "时效指标", "数据更新完成时限", "≤10 月", "10"),
+            ("产出指标", "成本指标", "每平方公里更新成本", "≤6500 元/平方公里", "5"),
+            ("效益指标", "社会效益指标", "规划编制数据保障能力", "显著提升", "30"),
+            ("满意度指标", "服务对象满意度指标", "用图单位满意度", "≥90%", "20"),
+        ],
+    ),
+    (
+        "地质灾害隐患点监测",
+        "86.5",
+        [
+            ("产出指标", "数量指标", "专业监测隐患点数量", "＝38 处", "25"),
+            ("产出指标", "质量指标", "监测设备在线率", "≥95%", "20"),
+            ("效益指标", "社会效益指标", "因地质灾害造成人员死亡数", "＝0 人", "35"),
+            ("满意度指标", "服务对象满意度指标", "受威胁群众满意度", "≥85%", "20"),
+        ],
+    ),
+]
+
+
 # -- T8: Hubei 市直: two levels (一级 holds 数量指标…, 二级 the name), 成本构成 with 合计, 绩效标准 ------------------
 
 
@@ -1470,6 +1579,7 @@ TARGETS: dict[str, TargetForm] = {
     "T3": TargetForm(t3, T3_EXPECTED, t3_sheets),
     "T4": TargetForm(t4, T4_EXPECTED),
     "T7": TargetForm(t7, T7_EXPECTED),
+    "C1": TargetForm(c1, C1_EXPECTED),
     "T8": TargetForm(t8, T8_EXPECTED),
     "T9": TargetForm(t9, T9_EXPECTED, t9_sheets),
     "N1": TargetForm(n1, N1_EXPECTED),

@@ -25,7 +25,8 @@ _TASK_COLUMNS = (
 
 def department_document(d: DepartmentTargets) -> GridDocument:
     """The department table as a grid document."""
-    roles = indicator_roles(d.form.columns if d.form is not None and d.form.columns else _DEFAULT_ROLES)
+    own = d.form is not None and bool(d.form.columns)
+    roles = indicator_roles(d.form.columns if d.form is not None and own else _DEFAULT_ROLES, d.indicators)
     width = len(roles)
     rows: list[list[GridCell]] = []
     head = [("部门（单位）名称", d.unit_name or "")] + (
@@ -47,7 +48,7 @@ def department_document(d: DepartmentTargets) -> GridDocument:
         rows.append(text_row("年度总体目标", goals_text(d.goals), width))
     rows += _task_rows(d, width)
     rows += [text_row(name, text, width) for name, text in d.details]
-    rows.append(header_row(roles))
+    rows.append(header_row(roles, form=d.form))
     for ind, merge in zip(d.indicators, level1_merges(d.indicators), strict=True):
         rows.append(indicator_row(ind, roles, merge))
     table = GridTable(d.title, widths(roles), tuple(tuple(r) for r in rows))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.importers.cleanup import join_broken, join_cjk_spaces, label_key
 from jixiao.importers.engine.cells import (
@@ -149,11 +149,13 @@ def value_of(row: GridRow, role: str = "target") -> str:
 
 def optional_value(text: str) -> IndicatorValue | None:
     """The reading of a value cell, or None when the cell is empty."""
-    return parse_value(text) if text.strip() else None
+    return parse_value(text) if text and not text.isspace() else None
 
 
 def direction_of(text: str) -> Direction:
     """正向 / 反向 from a 指标方向 cell (正向指标, 反向, 越低越好 …); '' when it says neither."""
+    if not text:
+        return ""
     key = label_key(text)
     if not key:
         return ""
@@ -166,6 +168,8 @@ def direction_of(text: str) -> Direction:
 
 def is_core(row: GridRow) -> bool:
     """True for a core indicator: ★ before its name or on its header, or 是 in a 是否核心指标 column."""
+    if "core" not in row.cells and "level3" not in row.cells:
+        return False
     name = text_of(row, "level3")
     if name.startswith(("★", "☆")) or name.endswith("★"):
         return True
@@ -178,6 +182,7 @@ def strip_core_mark(name: str) -> str:
     return name.strip().strip("★☆").strip()
 
 
+@lru_cache(maxsize=8192)
 def level_text(text: str) -> str:
     """A level label as read: no whitespace inside, no points note (产出指标(50分) → 产出指标)."""
     key = "".join(text.split())
@@ -296,6 +301,6 @@ def report_unkept(b: Builder, unit: Unit, kept: frozenset[str], what: str) -> No
             "P11",
             f"{where(src)}：{b.label}指标表的“{col.header}”列不属于{what}的记录内容，未读取（导出时不会写出）；"
             "请保留原文件备查。",
-            replace(header, column=col.at + 1, cell=col.header),
+            header._replace(column=col.at + 1, cell=col.header),
             b.subject(),
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from jixiao.importers.engine.grid import names_a_column
 from jixiao.importers.engine.reader import Reading
 from jixiao.importers.engine.reading import Unit
 from jixiao.model import FormRef
@@ -56,15 +57,26 @@ def roles_of(units: Sequence[Unit]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(grid), tuple(head)
 
 
+def headers_of(units: Sequence[Unit], grid: Sequence[str]) -> tuple[str, ...]:
+    """The header words over each grid role, as the form first prints them (whitespace removed)."""
+    words: dict[str, str] = {}
+    for unit in units:
+        for col in unit.columns:
+            if names_a_column(col.header):  # a header read from its column's data (P16) is not kept
+                words.setdefault(col.role, "".join(col.header.split()))
+    return tuple(words.get(role, "") for role in grid)
+
+
 def _similarity(spec: FormSpec, grid: tuple[str, ...], head: tuple[str, ...]) -> float:
     a, b = set(spec.grid), set(grid)
     if not a or not b:
         return 0.0
     grid_score = len(a & b) / len(a | b)
     order = 1.0 if [r for r in grid if r in a] == [r for r in spec.grid if r in b] else 0.9
-    head_score = (
-        len(set(spec.head) & set(head)) / len(set(spec.head) | set(head)) if spec.head or head else 1.0
-    )
+    # a field printed as a column of the grid (several projects in one table) is the grid's, not the head's
+    mine = set(head) - b
+    theirs = set(spec.head) - a
+    head_score = len(theirs & mine) / len(theirs | mine) if theirs or mine else 1.0
     return grid_score * order * 0.75 + head_score * 0.25
 
 
@@ -81,7 +93,7 @@ def form_of(reading: Reading, kind: str, units: Sequence[Unit] | None = None) ->
     if not grid and not head:
         return None
     best = max((f for f in FORMS if f.kind == kind), key=lambda f: _similarity(f, grid, head), default=None)
-    sig = signature(grid, head)
+    sig, headers = signature(grid, head), headers_of(chosen, grid)
     if best is not None and _similarity(best, grid, head) >= 0.8:
-        return FormRef(best.id, sig, best.label, grid, head)
-    return FormRef(None, sig, "", grid, head)
+        return FormRef(best.id, sig, best.label, grid, head, headers)
+    return FormRef(None, sig, "", grid, head, headers)

@@ -104,11 +104,13 @@ def level2_key(text: str | None) -> str | None:
     return key if key in ALL_LEVEL2 else None
 
 
+@lru_cache(maxsize=8192)
 def is_level1_label(text: str | None) -> bool:
     """True when a cell is a 一级 label of any framework (产出指标, 成本指标, 实施效果指标 …)."""
     return level1_key(text) is not None or _label(text) in OTHER_LEVEL1
 
 
+@lru_cache(maxsize=8192)
 def is_level2_label(text: str | None) -> bool:
     """True when a cell is a 二级 label (数量指标, 社会效益指标, 服务对象满意度指标, 进度指标 …)."""
     return level2_key(text) is not None

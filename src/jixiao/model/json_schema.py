@@ -61,7 +61,7 @@ def form_schema() -> Schema:
     return {
         "type": "object",
         "description": "表式: a known form's id (null for a form no catalogue names), the signature of its roles, "
-        "its name, the roles of its grid's columns and the fields of its head block",
+        "its name, the roles of its grid's columns, the fields of its head block and the grid's header words",
         "properties": {
             "id": _opt({"type": "string"}),
             "signature": {"type": "string"},
@@ -72,6 +72,11 @@ def form_schema() -> Schema:
                 "description": "the grid's column roles",
             },
             "head": {"type": "array", "items": {"type": "string"}, "description": "the head block's fields"},
+            "headers": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "the grid's header words as printed, one per column",
+            },
         },
         "additionalProperties": False,
     }

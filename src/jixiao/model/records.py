@@ -101,7 +101,9 @@ class FormRef:
     """The form a document was read from: a known form's id, or the signature of one no catalogue names.
 
     ``columns`` are the roles of the indicator grid's columns in order, ``head`` the fields of the head block; a
-    rule that needs a field the form has no place for stays quiet. ``None`` on a record means jixiao's own layout.
+    rule that needs a field the form has no place for stays quiet. ``headers`` are the grid's header words as
+    the form prints them, one per column, so that the document is written back in its own words. ``None`` on a
+    record means jixiao's own layout.
     """
 
     id: str | None = None
@@ -109,6 +111,13 @@ class FormRef:
     label: str = ""
     columns: tuple[str, ...] = ()
     head: tuple[str, ...] = ()
+    headers: tuple[str, ...] = ()
+
+    def header_of(self, role: str) -> str | None:
+        """The header word the form prints over a column of this role, if it was kept."""
+        if role in self.columns and len(self.headers) == len(self.columns):
+            return self.headers[self.columns.index(role)] or None
+        return None
 
     def has(self, role: str) -> bool:
         """True when the form has a column or a head field of this role."""

@@ -6,7 +6,6 @@ indicator value is an object whose ``raw`` is authoritative: reading re-derives 
 
 from __future__ import annotations
 
-from dataclasses import fields
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
@@ -204,7 +203,7 @@ def value_to_dict(v: IndicatorValue) -> JsonDict:
 
 def source_to_dict(src: Source) -> JsonDict:
     """A source as an object of its known fields only."""
-    return {f.name: getattr(src, f.name) for f in fields(src) if getattr(src, f.name) is not None}
+    return {name: value for name, value in src._asdict().items() if value is not None}
 
 
 def _with_source(out: JsonDict, src: Source, sources: bool) -> JsonDict:
@@ -398,13 +397,13 @@ def _source(d: JsonDict, path: str) -> Source:
         return Source()
     src = _obj(raw, f"{path}.source")
     kwargs: dict[str, Any] = {}
-    for f in fields(Source):
-        value = src.get(f.name)
+    for name in Source._fields:
+        value = src.get(name)
         if value is not None:
-            kind = str if f.name in ("file", "cell") else int
+            kind = str if name in ("file", "cell") else int
             if not isinstance(value, kind) or isinstance(value, bool):
-                raise SchemaError(f"{path}.source.{f.name}", "类型不对")
-            kwargs[f.name] = value
+                raise SchemaError(f"{path}.source.{name}", "类型不对")
+            kwargs[name] = value
     return Source(**kwargs)
 
 

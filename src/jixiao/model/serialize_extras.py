@@ -7,7 +7,6 @@ snapshot small. Shared by every kind's JSON form.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import fields
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
@@ -94,11 +93,7 @@ def funds_to_dict(funds: Iterable[FundSource], sources: bool) -> list[JsonDict]:
         if f.is_total:
             item["is_total"] = True
         if sources:
-            src = {
-                x.name: getattr(f.source, x.name)
-                for x in fields(f.source)
-                if getattr(f.source, x.name) is not None
-            }
+            src = {name: value for name, value in f.source._asdict().items() if value is not None}
             if src:
                 item["source"] = src
         out.append(item)
@@ -133,7 +128,7 @@ def funds_from_dict(d: JsonDict, path: str) -> tuple[FundSource, ...]:
     return tuple(out)
 
 
-_SOURCE_FIELDS = frozenset(f.name for f in fields(Source))
+_SOURCE_FIELDS = frozenset(Source._fields)
 
 
 def _amount(value: object, path: str) -> Decimal | None:
@@ -191,6 +186,7 @@ def form_to_dict(form: FormRef | None) -> JsonDict | None:
         "label": form.label,
         "columns": list(form.columns),
         "head": list(form.head),
+        **({"headers": list(form.headers)} if form.headers else {}),
     }
 
 
@@ -205,7 +201,7 @@ def form_from_dict(d: JsonDict) -> FormRef | None:
     if form_id is not None and not isinstance(form_id, str):
         raise SchemaError("form.id", "应为字符串")
     lists = []
-    for name in ("columns", "head"):
+    for name in ("columns", "head", "headers"):
         items = raw.get(name) or []
         if not isinstance(items, list) or not all(isinstance(r, str) for r in items):
             raise SchemaError(f"form.{name}", "应为字符串数组")
@@ -213,4 +209,4 @@ def form_from_dict(d: JsonDict) -> FormRef | None:
     signature, label = raw.get("signature", ""), raw.get("label", "")
     if not isinstance(signature, str) or not isinstance(label, str):
         raise SchemaError("form", "signature 与 label 应为字符串")
-    return FormRef(form_id, signature, label, lists[0], lists[1])
+    return FormRef(form_id, signature, label, lists[0], lists[1], lists[2])

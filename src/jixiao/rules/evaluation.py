@@ -145,7 +145,7 @@ def e03(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     title="指标得分按规则计算",
     description="每个指标的得分按规则重新计算：正向指标 分值 × min(实际/目标, 1)，反向指标 分值 × min(目标/实际, 1)，"
     "＝ 指标按评分方案的容差，时限指标按是否按期完成，定性指标的得分须在所选等级的区间内；"
-    "年度指标值或实际完成值无法读取时也在此报告。",
+    "年度指标值或实际完成值无法读取时也在此报告（填了实际完成值却无法计分的，得分无从核对，报为警告）。",
     severity="error",
     tags=("completeness", "self_evaluation"),
     message="{where}的得分{printed}，{problem}",
@@ -161,21 +161,25 @@ def e04(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, result, r_no, row in _rows(doc, ctx):
         computed = result.indicators[r_no - 1]
         printed = "未填写" if row.score is None else f"为 {fmt(row.score)}"
+        unverifiable = False
         if computed.rule == "unreadable":
             problem = f"无法计分：{computed.explanation}。"
             field = "actual" if "实际" in computed.explanation else "target"
+            # a filled actual jixiao cannot score leaves the printed score unchecked, not shown wrong
+            unverifiable = bool(row.actual is not None and row.actual.raw.strip())
         elif row.score is None or _differs(row.score, computed.score, profile):
             problem = f"按规则应为 {fmt(computed.score)}：{computed.explanation}。"
             field = "score"
         else:
             continue
-        yield ctx.finding(
+        found = ctx.finding(
             row.source_of(field),
             Subject(project=p_no, indicator=r_no, field=field),
             where=place(p_no, result.project, r_no, row),
             printed=printed,
-            problem=problem,
+            problem=problem + ("请人工核对得分。" if unverifiable else ""),
         )
+        yield replace(found, severity="warning") if unverifiable and found.severity == "error" else found
 
 
 @rule(

@@ -131,8 +131,12 @@ def canonical_spelling(value: IndicatorValue) -> str | None:
 
 def _spelled_oddly(value: IndicatorValue) -> bool:
     """True when the raw text has full-width digits, look-alike operators or other non-standard characters."""
-    raw = "".join(value.raw.split())
+    raw = "".join(value.raw.split()).translate(_DICTIONARY_OPERATORS)
     return "".join(normalize_text(raw).split()) != raw
+
+
+# ＞ ＝ ＜ are the 指标性质 dictionary's own spellings (SPEC §2.3), not look-alikes to correct
+_DICTIONARY_OPERATORS = str.maketrans({"＞": ">", "＝": "=", "＜": "<"})
 
 
 def fix_canonical_spelling(doc: PerformanceDocument, finding: Finding) -> PerformanceDocument:

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from jixiao.exporters.grids.cells import GridCell, amount, continued, label, value_text
 from jixiao.exporters.grids.values import split_value
-from jixiao.model import Indicator
+from jixiao.model import FormRef, Indicator
+from jixiao.model.framework import level1_of
 
 # The header each role is written with: a word the vocabulary reads back as that role.
 HEADERS: dict[str, str] = {
@@ -29,6 +30,9 @@ HEADERS: dict[str, str] = {
     "long_term_level2": "二级指标（长期）",
     "long_term_level3": "三级指标（长期）",
     "long_term_target": "指标值（长期）",
+    # printed empty: a form that carries the year-end columns in its target table (a target record keeps none)
+    "actual": "实际完成值",
+    "deviation_reason": "未达到指标值原因",
 }
 WIDTHS_MM: dict[str, float] = {
     "level1": 18.0,
@@ -50,23 +54,48 @@ WIDTHS_MM: dict[str, float] = {
     "long_term_level2": 20.0,
     "long_term_level3": 30.0,
     "long_term_target": 20.0,
+    "actual": 18.0,
+    "deviation_reason": 24.0,
 }
 INDICATOR_ROLES = tuple(HEADERS)
 
 
-def indicator_roles(roles: Sequence[str]) -> list[str]:
-    """The indicator columns among a form's roles, in its order; 一级/二级/三级 and 指标值 at least."""
+def indicator_roles(roles: Sequence[str], indicators: Sequence[Indicator] = ()) -> list[str]:
+    """The indicator columns among a form's roles, in its order; 三级 and 指标值 at least, and 一级 or 二级
+    where the form lacks one whose text the indicators need (a 一级 the framework does not give its 二级, a 二级
+    that is not empty)."""
     found = [r for r in roles if r in HEADERS]
+    lost_level1 = any(i.level1 and level1_of(i.level2) != i.level1 for i in indicators)
+    needs = {
+        "level3": True,
+        "level2": not indicators or any(i.level2 for i in indicators),
+        "level1": not indicators or lost_level1 or "level2" not in found,
+        "target": True,
+    }
     for needed, after in (("level3", None), ("level2", None), ("level1", None), ("target", "level3")):
-        if needed not in found:
+        if needed not in found and needs[needed]:
             at = found.index(after) + 1 if after in found else 0
             found.insert(at, needed)
     return found
 
 
-def header_row(roles: Sequence[str], required: frozenset[str] = frozenset()) -> list[GridCell]:
-    """The header cells of the columns (a ``*`` before the required ones, as some forms print them)."""
-    return [label(("*" if r in required else "") + HEADERS[r]) for r in roles]
+def header_row(
+    roles: Sequence[str], required: frozenset[str] = frozenset(), form: FormRef | None = None
+) -> list[GridCell]:
+    """The header cells of the columns: the form's own words where it was read from one, else jixiao's (a ``*``
+    before the required ones, as some forms print them)."""
+    own = form is not None and all(
+        r in form.columns for r in roles
+    )  # a column the form lacks shifts its words
+    words = [header_word(r, form) if own else None for r in roles]
+    return [
+        label(w or ("*" if r in required else "") + HEADERS[r]) for r, w in zip(roles, words, strict=True)
+    ]
+
+
+def header_word(role: str, form: FormRef | None) -> str | None:
+    """The word a document's own form prints over a column of this role, if it was read from one."""
+    return form.header_of(role) if form is not None else None
 
 
 def level1_merges(indicators: Sequence[Indicator]) -> list[str]:

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from jixiao.exporters.forms.columns import header_row, indicator_roles, indicator_row, level1_merges, widths
+from jixiao.exporters.forms.columns import (
+    header_row,
+    header_word,
+    indicator_roles,
+    indicator_row,
+    level1_merges,
+    widths,
+)
 from jixiao.exporters.forms.head import goals_text, money_rows, national_funds, pairs_row, text_row
 from jixiao.exporters.grids.cells import GridCell, GridDocument, GridTable, amount, continued, label
 from jixiao.model import FormRef, PerformanceDocument, Project
@@ -36,11 +43,11 @@ def targets_document(doc: PerformanceDocument) -> GridDocument:
     assert doc.form is not None
     roles = list(doc.form.columns)
     project_columns = [r for r in roles if r in _PROJECT_COLUMNS and r in ("project_name", "unit_name")]
-    grid_roles = indicator_roles(roles)
+    grid_roles = indicator_roles(roles, [i for p in doc.projects for i in p.indicators])
     if project_columns:
         tables = [_projects_table(doc, [r for r in roles if r in _PROJECT_COLUMNS], grid_roles)]
     else:
-        tables = [_project_table(p, grid_roles) for p in doc.projects]
+        tables = [_project_table(p, grid_roles, doc.form) for p in doc.projects]
     lines = []
     if doc.unit_name:
         lines.append(f"填报单位：{doc.unit_name}" + (f"（{doc.unit_code}）" if doc.unit_code else ""))
@@ -61,7 +68,7 @@ def targets_document(doc: PerformanceDocument) -> GridDocument:
     )
 
 
-def _project_table(p: Project, grid: Sequence[str]) -> GridTable:
+def _project_table(p: Project, grid: Sequence[str], form: FormRef) -> GridTable:
     width = len(grid)
     rows: list[list[GridCell]] = []
     head = [("项目名称", p.name)] + ([("项目编码", p.code)] if p.code else [])
@@ -83,7 +90,7 @@ def _project_table(p: Project, grid: Sequence[str]) -> GridTable:
         rows.append(text_row("资金用途", p.purpose, width))
     rows += _goal_rows(p.goals, p.mid_term_goals, width)
     rows += [text_row(name, text, width) for name, text in p.details]
-    rows.append(header_row(grid))
+    rows.append(header_row(grid, form=form))
     for ind, merge in zip(p.indicators, level1_merges(p.indicators), strict=True):
         rows.append(indicator_row(ind, grid, merge))
     return GridTable(p.display_title, widths(grid), tuple(tuple(r) for r in rows))
@@ -105,7 +112,9 @@ def _goal_rows(goals: Sequence[str], mid_term: Sequence[str], width: int) -> lis
 def _projects_table(doc: PerformanceDocument, project_roles: Sequence[str], grid: Sequence[str]) -> GridTable:
     """One grid of several projects: the project's cells on its first row, merged down over its rows."""
     columns = [*project_roles, *grid]
-    rows: list[list[GridCell]] = [[label(_PROJECT_HEADERS[r]) for r in project_roles] + header_row(grid)]
+    form = doc.form
+    heads = [label(header_word(r, form) or _PROJECT_HEADERS[r]) for r in project_roles]
+    rows: list[list[GridCell]] = [heads + header_row(grid, form=form)]
     for p in doc.projects:
         indicators = p.indicators or ()
         merges = level1_merges(indicators)

@@ -7,8 +7,12 @@ column.
 
 from __future__ import annotations
 
+import re
+
 from jixiao.importers.engine.cells import join_value
 from jixiao.model import IndicatorValue
+
+_SHAPED = re.compile(r"^([≥≤＞＜＝>=<]*)\s*(\d+(?:\.\d+)?)\s*([^\d\s]*)$")
 
 
 def split_value(
@@ -19,17 +23,17 @@ def split_value(
         return "", "", ""
     raw = value.raw.strip()
     qualitative = value.kind in ("qualitative", "deadline")
-    operator = "定性" if operator_column and qualitative else ""
-    body, unit = raw, ""
-    if unit_column and value.kind == "quantitative" and value.raw_unit and raw.endswith(value.raw_unit):
-        body, unit = raw[: -len(value.raw_unit)].rstrip(), value.raw_unit
-    if (
-        operator_column
-        and value.kind == "quantitative"
-        and value.operator_raw
-        and body.startswith(value.operator_raw)
-    ):
-        operator, body = value.operator_raw, body[len(value.operator_raw) :].strip()
+    whole = ("定性" if operator_column and qualitative else ""), raw, ""
+    m = _SHAPED.match(raw)
+    if m is None:
+        return whole
+    operator, body, unit = m.groups()
+    if not operator_column:
+        operator, body = "", f"{operator}{body}"
+    if not unit_column:
+        unit, body = "", raw[len(operator) :].strip()
     if join_value(body, operator, unit) != raw:
-        return ("定性" if operator_column and qualitative else ""), raw, ""
+        return whole
+    if not operator and operator_column and qualitative:
+        operator = "定性"
     return operator, body, unit

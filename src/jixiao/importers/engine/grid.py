@@ -8,6 +8,7 @@ read into the same columns.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 from jixiao.importers.engine.cells import read_money
@@ -76,21 +77,30 @@ def _is_data(text: str) -> bool:
     return any(ch.isdigit() for ch in stripped) or len(stripped) > 24
 
 
+@lru_cache(maxsize=16384)
 def _is_amount(text: str) -> bool:
     amount, _, ok = read_money(text)
     return ok and amount is not None
 
 
+def names_a_column(cell: str) -> bool:
+    """True when the vocabulary reads a header word as some column on its own (not only from the data)."""
+    return _column(cell)[0] != "unknown"
+
+
 def read_columns(row: Row) -> list[Column]:
     """Every non-empty cell of a row as a column with its role ('unknown' for words no role names)."""
-    columns = []
-    for index, cell in enumerate(row.cells):
-        if not cell.strip():
-            continue
-        header = read_header(cell)
-        role = "fund" if section_of(header.key) == "money" else (_role(header) or "unknown")
-        columns.append(Column(index, role, cell.strip(), attrs_of(header)))
-    return columns
+    return [
+        Column(index, *_column(cell)) for index, cell in enumerate(row.cells) if cell and not cell.isspace()
+    ]
+
+
+@lru_cache(maxsize=16384)
+def _column(cell: str) -> tuple[str, str, Attrs]:
+    """A header cell's role, its text and its attributes."""
+    header = read_header(cell)
+    role = "fund" if section_of(header.key) == "money" else (_role(header) or "unknown")
+    return role, cell.strip(), attrs_of(header)
 
 
 def grid_kind(columns: list[Column]) -> GridKind | None:

@@ -9,11 +9,19 @@ stands under each of them in the next row.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 from typing import Literal, NamedTuple
 
 from jixiao.importers.engine.headers import Header, read_header
-from jixiao.importers.engine.vocabulary import field_role, fund_label, is_detail_label, section_of
+from jixiao.importers.engine.vocabulary import (
+    FIELD_SYNONYMS,
+    SECTION_LABELS,
+    field_role,
+    fund_label,
+    is_detail_label,
+    section_of,
+)
 from jixiao.importers.layout import Row
 
 _NUMBERED_GOAL = re.compile(r"^(?:年度)?(?:总体)?(?:绩效)?目标\d{1,2}$")
@@ -41,6 +49,13 @@ class Pair(NamedTuple):
 
 def read_label(text: str, column: int) -> Label | None:
     """The label a cell is, or None when it is a value."""
+    label = _label(text)
+    return label if label is None or column == 0 else label._replace(column=column)
+
+
+@lru_cache(maxsize=16384)
+def _label(text: str) -> Label | None:
+    column = 0
     stripped = text.strip()
     if not stripped or len(stripped) > 40:
         return None
@@ -66,6 +81,23 @@ def read_label(text: str, column: int) -> Label | None:
         return Label("detail", stripped.rstrip(":："), column, header)
     if section is not None:
         return Label("section", section, column, header)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def label_start(text: str) -> Label | None:
+    """The group or field label a cell is the beginning of (预算规模及资 → 预算规模及资金用途), broken by a page."""
+    key = read_header(text).key
+    if len(key) < 4 or read_label(text, 0) is not None:
+        return None
+    groups: tuple[tuple[dict[str, tuple[str, ...]], LabelKind], ...] = (
+        (SECTION_LABELS, "section"),
+        (FIELD_SYNONYMS, "field"),
+    )
+    for words, kind in groups:
+        for name, synonyms in words.items():
+            if any(len(word) > len(key) and word.startswith(key) for word in synonyms):
+                return Label(kind, name, 0, read_header(text))
     return None
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from jixiao.importers.cleanup import join_broken, join_cjk_spaces, label_key
 from jixiao.importers.engine.cells import is_blank, split_code_name
@@ -26,7 +25,7 @@ from jixiao.importers.engine.grid import (
     resolve,
     second_header,
 )
-from jixiao.importers.engine.head import Label, Pair, labels_of, pairs, read_label, under
+from jixiao.importers.engine.head import Label, Pair, label_start, labels_of, pairs, read_label, under
 from jixiao.importers.engine.headers import read_header
 from jixiao.importers.engine.reading import Attrs, Cell, Column, FundRow, GridRow, Unit
 from jixiao.importers.engine.vocabulary import SUMMARY_WORDS, field_role, is_detail_label
@@ -119,7 +118,7 @@ class TableEngine:
         self.last_label = ""
         self.table: Table | None = None
         self.page_break = False
-        self.taken: tuple[int, set[int]] | None = None  # a row whose cells a loose value already read
+        self.taken: tuple[Row, set[int]] | None = None  # a row whose cells a loose value already read
         self.last_field: Label | None = None  # a field label merged down the left: values under it are its
         self.over: list[
             Label
@@ -127,6 +126,7 @@ class TableEngine:
         self.unknown_header: tuple[Source, list[Column]] | None = None  # a header's columns no role names
         self.lost: list[tuple[Source, Row]] = []  # rows that look like indicators but found no grid
         self.lost_header: Row | None = None
+        self.money_across = False  # the last head row held several money lines side by side
         self.previous_mark: tuple[int, int, int, str] | None = (
             None  # (index, details, findings, mode) before it
         )
@@ -255,15 +255,18 @@ class TableEngine:
             f"第 {row.line} 行起的表格不是绩效目标表（没有项目编码、预算、绩效目标或指标表头等栏目），已跳过。"
             if row.line is not None
             else f"表 {self.table.number if self.table else '?'} 不是绩效表格（没有项目名称、资金、绩效目标或指标表头等栏目），已跳过。",
-            replace(self._src(index, row, 0), cell=" | ".join(c for c in row.cells if c)[:60]),
+            self._src(index, row, 0)._replace(cell=" | ".join(c for c in row.cells if c)[:60]),
         )
 
     # -- one row ------------------------------------------------------------------------------------------
     def _row(self, index: int, row: Row, nxt: tuple[int, Row] | None) -> int | None:
         """Read one row; returns the index of the next row when this one consumed it too."""
         assert self.unit is not None
-        columns = read_columns(row)
-        kind = grid_kind(columns)
+        if self.mode == "grid" and _plainly_data(row):
+            columns, kind = [], None  # a row with values or level labels in it is no header: skip the reading
+        else:
+            columns = read_columns(row)
+            kind = grid_kind(columns)
         if kind is not None and not self._is_data_row(row, kind):
             consumed = None
             if nxt is not None:
@@ -408,7 +411,7 @@ class TableEngine:
             "P12",
             f"{self._label()}指标表表头的{names}无法识别，该列的内容（如“{row.cell(filled[0].at).strip()[:20]}”）"
             "未读取；如为有用的栏目，请改用常见的栏目名称（如“指标值”“实际完成值”“权重”“指标解释”）。",
-            replace(src, column=filled[0].at + 1, cell=filled[0].header),
+            src._replace(column=filled[0].at + 1, cell=filled[0].header),
             self._subject(),
         )
 
@@ -417,9 +420,12 @@ class TableEngine:
         """Read a row of an indicator grid; False when the row is not one (a footer: read it as a head row)."""
         unit = self.unit
         assert unit is not None
-        written = {c.role: row.cell(c.at).strip() for c in self.grid if c.role not in IGNORED}
+        cells, width = row.cells, len(row.cells)
+        written = {
+            c.role: cells[c.at].strip() if c.at < width else "" for c in self.grid if c.role not in IGNORED
+        }
         texts = [t for t in written.values() if t]
-        first = next((row.cell(c.at).strip() for c in self.grid if row.cell(c.at).strip()), "")
+        first = next((cells[c.at].strip() for c in self.grid if c.at < width and cells[c.at].strip()), "")
         if self._is_summary(row, written):
             unit.summaries.append(self._grid_cells(index, row, written, self.grid))
             return True
@@ -453,7 +459,9 @@ class TableEngine:
         return True
 
     def _is_summary(self, row: Row, written: dict[str, str]) -> bool:
-        first = next((c.strip() for c in row.cells if c.strip()), "")
+        first = next((c.strip() for c in row.cells if c and not c.isspace()), "")
+        if not written.get("project_name") and (not first or first[0] not in _SUMMARY_STARTS):
+            return False
         key = label_key(first).rstrip(":")
         if written.get("project_name") and label_key(written["project_name"]) in SUMMARY_WORDS:
             return True
@@ -463,9 +471,10 @@ class TableEngine:
 
     def _is_footer(self, row: Row, written: dict[str, str]) -> bool:
         """A row that leaves the grid: a head label first (项目名称 of the next project, 资金情况, 偏差原因分析 …)."""
-        cells = [(i, c.strip()) for i, c in enumerate(row.cells) if c.strip()]
-        if not cells:
+        lead = next((c for c in row.cells if c and not c.isspace()), None)
+        if lead is None or read_label(lead, 0) is None:
             return False
+        cells = [(i, c.strip()) for i, c in enumerate(row.cells) if c.strip()]
         label = read_label(cells[0][1], cells[0][0])
         if label is None or label.kind == "fund":
             return False
@@ -515,23 +524,35 @@ class TableEngine:
         return next((c.at for c in self.grid if c.role == role), -1)
 
     def _grid_cells(self, index: int, row: Row, written: dict[str, str], columns: list[Column]) -> GridRow:
-        cells = {
-            c.role: Cell(written[c.role], self._src(index, row, c.at), c.attrs, c.header)
-            for c in columns
-            if c.role in written and c.role not in IGNORED and c.role != "unknown"
-        }
+        file, page, line = self.ctx.file, row.page, row.line
+        table = self.table.number if self.table else None
+        texts, width, number = row.cells, len(row.cells), index + 1
+        cells: dict[str, Cell] = {}
         for c in columns:
-            if c.role == "deviation_category" and row.cell(c.at).strip() and c.attrs.choice:
-                cells["deviation_category"] = Cell(
-                    c.attrs.choice, self._src(index, row, c.at), c.attrs, c.header
-                )
-        return GridRow(cells, dict(written), self._src(index, row), self.group[0], self.group[1])
+            role = c.role
+            if role in IGNORED or role == "unknown" or role not in written:
+                continue
+            at = c.at
+            source = Source(file, page, line, table, number, at + 1, texts[at] if at < width else "")
+            if role == "deviation_category" and c.attrs.choice:
+                # a tick (√) under one of the boxes of a two-row header names the category
+                if at < width and texts[at].strip():
+                    cells[role] = Cell(c.attrs.choice, source, c.attrs, c.header)
+                continue
+            cells[role] = Cell(written[role], source, c.attrs, c.header)
+        return GridRow(
+            cells, dict(written), Source(file, page, line, table, number), self.group[0], self.group[1]
+        )
 
     def _indicator_row(self, index: int, row: Row, written: dict[str, str]) -> None:
         unit = self.unit
         assert unit is not None
         ordinal = len(unit.rows) + 1
-        short = [c for c in self.grid if c.at >= len(row.cells) and c.role not in IGNORED]
+        short = (
+            [c for c in self.grid if c.at >= len(row.cells) and c.role not in IGNORED]
+            if len(row.cells) <= self.grid[-1].at
+            else []
+        )
         if short:
             self.ctx.report(
                 "P05",
@@ -544,18 +565,20 @@ class TableEngine:
         grid_row = self._grid_cells(index, row, written, self.grid)
         for role in _CLEANED:
             cell = grid_row.cells.get(role)
-            if cell is not None and cell.text:
+            if cell is not None and _SPACED.search(cell.text):
                 cleaned = self._clean(cell.text, cell.source, _LABEL_NAMES[role], role, ordinal)
-                grid_row.cells[role] = cell._replace(text=cleaned)
+                if cleaned != cell.text:
+                    grid_row.cells[role] = cell._replace(text=cleaned)
         prev = unit.rows[-1] if unit.rows else None
         carry = self.carry.setdefault(unit.number, _Carry())
         for role in (*_CARRIED, *_PROJECT_CARRIED):
-            if role in written and not written[role] and prev is not None and role in prev.cells:
-                if role in _PROJECT_CARRIED and not prev.cells[role].text:
-                    continue
-                grid_row.cells[role] = prev.cells[role]
-                if role in _CARRIED and prev.cells[role].text:
-                    carry.add(role, ordinal)
+            if prev is None or written.get(role, "-") or role not in prev.cells:
+                continue  # no row above, a cell written, or no such column
+            if role in _PROJECT_CARRIED and not prev.cells[role].text:
+                continue
+            grid_row.cells[role] = prev.cells[role]
+            if role in _CARRIED and prev.cells[role].text:
+                carry.add(role, ordinal)
         if "level1" in written and not written["level1"] and level1_key(self.group[0]):
             grid_row.cells["level1"] = Cell(
                 label_key(self.group[0]), grid_row.source
@@ -751,6 +774,21 @@ class TableEngine:
             items = items[1:]
             if not items:
                 return None
+        if (
+            self.section == "money"
+            and self.money_across
+            and len(items) == 1
+            and isinstance(items[0], Label)
+            and items[0].kind == "fund"
+        ):
+            # 预算数 | 13.00 | 其中：财政资金 | … on one row: the lone text under them is the purpose, whatever it says
+            self.money_across = False
+            items = [(items[0].column, items[0].header.text)]
+        lead = items[0]
+        if not isinstance(lead, Label) and (whole := label_start(lead[1])) is not None:
+            items[0] = whole._replace(
+                column=lead[0]
+            )  # 预算规模及资 at a page's foot: the label goes on over the page
         lead = items[0]
         if (
             not isinstance(lead, Label)
@@ -804,6 +842,7 @@ class TableEngine:
         if labels and labels[0].kind == "spending":
             self._spending_header(index, row, labels[0])
             return None
+        self.money_across = sum(1 for i in labels if i.kind == "fund") >= 2
         for item in pairs(items):
             if isinstance(item, Pair):
                 self._pair(index, row, item, None)
@@ -892,30 +931,38 @@ class TableEngine:
         if column == 0 or (first and column <= 1):
             cells = [(c, t.strip()) for c, t in enumerate(row.cells) if t.strip()]
             if len(cells) >= 2 and cells[0][0] == column and _label_like(text):
-                rest = " ".join(t for _, t in cells[1:])
-                unit.details.append((text, Cell(rest, self._src(index, row, cells[1][0]))))
-                self._mark_taken(row, cells)
-                return
+                values = []
+                for c, t in cells[1:]:
+                    if read_label(t, c) is not None:
+                        break  # the next label's cells are its own
+                    values.append((c, t))
+                if values:
+                    rest = " ".join(t for _, t in values)
+                    unit.details.append((text, Cell(rest, self._src(index, row, values[0][0]))))
+                    self._mark_taken(row, [cells[0], *values])
+                    return
         if _looks_like_indicator(row):
             if not self.lost:
                 self.lost_header = self.previous_row
             self.lost.append((self._src(index, row), row))
+        opening = next((t.strip() for t in row.cells if t.strip()), "")[:30] or "（空）"
         self.ctx.report(
             "P07",
-            f"项目 {unit.number} 的表格中有一行无法识别（“{row.cell(0) or '（空）'}”开头），已跳过。"
+            f"项目 {unit.number} 的表格中有一行无法识别（“{opening}”开头），已跳过。"
             if row.line is not None
             else f"{where(self._src(index, row))}：{self._label()}的表格中有一行无法识别"
-            f"（“{(row.cell(0) or text)[:30] or '（空）'}”开头），已跳过；请核对它属于哪一栏。",
+            f"（“{opening}”开头），已跳过；请核对它属于哪一栏。",
             self._src(index, row, 0),
             self._subject(),
         )
         self._mark_taken(row, [(c, t) for c, t in enumerate(row.cells) if t.strip()])
+        self.last_field = None  # a row not understood ends the field above: what follows is not its value
 
     def _mark_taken(self, row: Row, cells: list[tuple[int, str]]) -> None:
-        self.taken = (id(row), {c for c, _ in cells})
+        self.taken = (row, {c for c, _ in cells})
 
     def _taken(self, row: Row, column: int) -> bool:
-        return self.taken is not None and self.taken[0] == id(row) and column in self.taken[1]
+        return self.taken is not None and self.taken[0] is row and column in self.taken[1]
 
     def _spending_header(self, index: int, row: Row, label: Label) -> None:
         unit = self.unit
@@ -990,7 +1037,7 @@ class TableEngine:
 
     def _clean_labels(self, index: int, row: Row) -> None:
         for col, cell in enumerate(row.cells):
-            if cell.strip() and read_label(cell, col) is not None:
+            if _SPACED.search(cell) and read_label(cell, col) is not None:
                 self._clean(cell, self._src(index, row, col), "标签")
 
     def _clean(
@@ -1026,14 +1073,18 @@ class TableEngine:
 
     # -- small helpers ------------------------------------------------------------------------------------
     def _src(self, index: int, row: Row, column: int | None = None) -> Source:
+        table = self.table.number if self.table else None
+        if column is None:
+            return Source(self.ctx.file, row.page, row.line, table, index + 1)
+        cells = row.cells
         return Source(
-            file=self.ctx.file,
-            page=row.page,
-            line=row.line,
-            table=self.table.number if self.table else None,
-            row=index + 1,
-            column=None if column is None else column + 1,
-            cell=row.cell(column) if column is not None else None,
+            self.ctx.file,
+            row.page,
+            row.line,
+            table,
+            index + 1,
+            column + 1,
+            cells[column] if column < len(cells) else "",
         )
 
     def _subject(self, field: str | None = None, indicator: int | None = None) -> Subject:
@@ -1047,6 +1098,8 @@ class TableEngine:
         return f"项目 {unit.number}“{name}”" if name else f"项目 {unit.number}"
 
 
+_SUMMARY_STARTS = frozenset(w[0] for w in SUMMARY_WORDS)
+_SPACED = re.compile(r"\S[ \t\u00a0\u3000]+\S")  # a space inside a text (the ends are stripped already)
 _ROLE_NAMES = {"level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "target": "指标值"}
 _INLINE_LABEL = re.compile(r"^([^:：]{2,16})[:：]\s*(\S.*)$", re.S)
 _TITLE_ROW = re.compile(r"表[)）]?$|^[(（]?\s*20\d{2}\s*年度?\s*[)）]?$|^附件?\s*[\d一二三四五六七八九十-]+$")
@@ -1087,6 +1140,23 @@ def _attrs(label: Label) -> Attrs:
 def _is_money_section(text: str) -> bool:
     label = read_label(text, 0)
     return label is not None and label.kind == "section" and label.name == "money"
+
+
+_HEADER_DIGITS = re.compile(
+    r"\d+\s*[-–—~～至到]\s*\d+\s*月|\(\w{1,3}(/\w)?\)|（\w{1,3}(/\w)?）|\d+(\.\d+)?\s*分"
+)
+
+
+def _plainly_data(row: Row) -> bool:
+    """A row no header can be: a cell with a number (not a month span 1-7月 or points 20分), or a level label."""
+    for cell in row.cells:
+        if not cell:
+            continue
+        if any(ch.isdigit() for ch in cell) and not _HEADER_DIGITS.search(cell):
+            return True
+        if is_level1_label(cell) or is_level2_label(cell):
+            return True
+    return False
 
 
 def _is_value_cell(text: str) -> bool:

@@ -473,7 +473,7 @@ def is_detail_label(key: str) -> bool:
     return key in _DETAILS or key.endswith(("审核意见", "必要性", "实施计划"))
 
 
-_FUND_WORDS = re.compile(r"(资金|拨款|经费|支出|预算|金额|总额|投资|收入|结转|结余|补助)")
+_FUND_WORDS = re.compile(r"(资金|拨款|经费|支出|预算|预算数|金额|总额|投资|收入|结转|结余|补助|基金|资本)$")
 _NOT_FUND = re.compile(
     r"(支出计划|使用计划|执行率|用途|进度|测算|依据|执行情况|成本构成$|拨付|使用|发放|完成|按时|足额|及时|^已|^未|保障|落实)"
 )
