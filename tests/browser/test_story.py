@@ -282,3 +282,41 @@ def test_no_page_loads_anything_from_elsewhere_and_pages_print_plain(page: tuple
     expect(p.get_by_role("heading", name="新建绩效文本")).to_be_visible()
     assert any(re.search(r"/static/jixiao/vendor/htmx-2\.0\.11\.min\.js$", u) for u in loaded)
     assert all((urlsplit(u).hostname or "") in LOCAL for u in loaded if u.startswith("http"))
+
+
+def test_an_import_that_loses_its_indicator_rows(page: tuple[Page, Outside, str], tmp_path: Path) -> None:
+    """The drafter uploads a file whose indicator header is not understood: the preview says so first, saving is
+    refused until the loss is confirmed, and the editor keeps the warning at its top."""
+    from tests.web.lost_rows import lost_file
+
+    p, outside, base = page
+    upload = tmp_path / "辅警工会费.docx"
+    upload.write_bytes(lost_file("docx"))
+    login(p, base, "drafter")
+    p.goto(f"{base}/documents/new/")
+    p.set_input_files("#id_file", str(upload))
+    p.get_by_role("button", name="预览").click()
+    # the warning about the lost rows comes first in the preview, naming the header and the rows
+    first = p.locator("#preview > :not(h2)").first
+    expect(first).to_have_id("lost-content")
+    expect(first.locator("li").first).to_have_attribute("data-code", "P13")
+    expect(first).to_contain_text("“乙栏”")
+    expect(first).to_contain_text("表 1 第 5 行第 1 列")
+    # saving without the confirmation is refused, nothing saved, the preview is back with the box to tick
+    p.get_by_role("button", name="保存为草案").click()
+    expect(p.locator("#save-refused")).to_contain_text("没有保存")
+    expect(p.locator("#lost-content")).to_be_visible()
+    p.locator("#confirm-lost").check()
+    p.get_by_role("button", name="保存为草案").click()
+    expect(p.locator("#messages")).to_contain_text("已导入")
+    expect(p.locator("#messages")).to_contain_text("警告已随文本保存")
+    kept = p.locator("#import-warnings")
+    expect(kept).to_contain_text("导入时没有读入的内容")
+    expect(kept.locator("li").first).to_have_attribute("data-code", "P13")
+    # still there when the editor is opened again
+    p.reload()
+    expect(p.locator("#import-warnings")).to_contain_text("编制人已确认")
+    assert outside.seen == []
+    # the refused save answered 422, which the console reports; nothing else went wrong
+    assert [e for e in outside.errors if "status of 422" not in e] == []
+    assert len(outside.errors) == 1

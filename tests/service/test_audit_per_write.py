@@ -12,7 +12,18 @@ import pytest
 
 from jixiao.model import SelfEvaluation
 from jixiao.model.serialize_tracking import self_evaluation_to_dict
-from jixiao.service import access, accounts, backup, demo, profiles, review, targets, workflow, yearly
+from jixiao.service import (
+    access,
+    accounts,
+    backup,
+    demo,
+    imports,
+    profiles,
+    review,
+    targets,
+    workflow,
+    yearly,
+)
 from jixiao.service.actor import SYSTEM
 from jixiao.service.audit_actions import AUDIT_ACTIONS
 from jixiao.store import audit as store_audit
@@ -25,6 +36,7 @@ MODULES: tuple[ModuleType, ...] = (
     accounts,
     backup,
     demo,
+    imports,
     profiles,
     review,
     targets,
@@ -116,6 +128,8 @@ READS = {
     "backup.backup", "backup.read_archive", "backup.counts", "backup.is_empty",
     "yearly.list_tracking", "yearly.get_tracking",
     "profiles.build", "profiles.resolve", "profiles.available",
+    "imports.where", "imports.lost_content", "imports.needs_confirmation", "imports.warning_dict",
+    "imports.require_confirmation", "imports.kept_warnings",
 }  # fmt: skip
 
 

@@ -51,3 +51,9 @@ class ValidationFailed(ServiceError):
     """The input is not acceptable; ``details`` says what."""
 
     code, status = "validation_failed", 422
+
+
+class ConfirmationRequired(ValidationFailed):
+    """Nothing was written: the input loses content, and the actor must confirm that before it is saved."""
+
+    code = "confirmation_required"

@@ -6,7 +6,7 @@ scope, permissions, versions and the audit log are enforced there; nothing here 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -24,18 +24,24 @@ from jixiao.model import (
 from jixiao.model.records import STATUS_LABELS, SpendingPoint
 from jixiao.model.tracking import FundLine
 from jixiao.model.value_grammar import format_value, parse_value
-from jixiao.scoring import EvaluationScore, ReportProgress
-from jixiao.service import targets
+from jixiao.scoring import ALERT_LABELS, LIKELIHOOD_WORDS, EvaluationScore, ReportProgress
+from jixiao.service import imports, targets
 from jixiao.service.access import load
 from jixiao.service.actor import Actor
 from jixiao.service.errors import NotFound, ValidationFailed
+from jixiao.service.imports import ReadingWarning
 from jixiao.service.targets import DocumentView
 from jixiao.service.types import DocumentFilter, DocumentRow, TrackingRow
 from jixiao.store.index import matching_documents
 
 PROFILE = "default"
+# a finding's number and severity at a cell: (project, indicator, field) → [(number, severity)], 1-based
+Marks = Mapping[tuple[int | None, int | None, str | None], Sequence[tuple[int, str]]]
 STATUS_ORDER = ("draft", "returned", "submitted", "approved", "published")
 PLAN_MONTHS = ("3月底", "6月底", "10月底", "12月底")
+# the monitoring page's words: each light's name (红灯 …) and the likelihoods one may choose (确定能 …)
+LIGHT_LABELS: dict[str, str] = {str(alert): label for alert, label in ALERT_LABELS.items()}
+LIKELIHOODS: tuple[str, ...] = tuple(LIKELIHOOD_WORDS)
 
 
 @dataclass(frozen=True)
@@ -50,11 +56,27 @@ class DocumentSummary:
 
 @dataclass(frozen=True)
 class Preview:
-    """An uploaded file read and checked, not saved yet."""
+    """An uploaded file read and checked, not saved yet.
+
+    ``lost`` are the warnings about content reading could not place, shown before anything else;
+    ``others`` the rest of the findings. ``needs_confirmation`` when saving must be confirmed (P13).
+    """
 
     document: PerformanceDocument
     report: Report
     filename: str
+    lost: tuple[ReadingWarning, ...] = ()
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """True when no indicator was read from tables that held indicator rows: saving must be confirmed."""
+        return imports.needs_confirmation(self.lost)
+
+    @property
+    def others(self) -> tuple[Finding, ...]:
+        """The findings that are not among ``lost``."""
+        shown = {(w.finding.code, w.finding.message, w.finding.source) for w in self.lost}
+        return tuple(f for f in self.report.findings if (f.code, f.message, f.source) not in shown)
 
 
 @dataclass(frozen=True)
@@ -131,7 +153,14 @@ def preview_upload(data: bytes, filename: str, profile: str = PROFILE) -> Previe
     except UnreadableError as exc:
         raise ValidationFailed(exc.message, {"file": filename}) from None
     rep = check_document(result.document, result.findings, resolve(profile), file=filename)
-    return Preview(result.document, rep, filename)
+    return Preview(result.document, rep, filename, imports.lost_content(result.findings))
+
+
+def official_tables(doc: PerformanceDocument, marks: Marks | None = None) -> str:
+    """The document as the official tables in HTML (every text escaped), findings' numbers at their cells."""
+    from jixiao.exporters.html import render_document
+
+    return render_document(doc, marks)
 
 
 def read_value(text: str) -> ValueReading:

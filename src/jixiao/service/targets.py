@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from jixiao.check import Report
-from jixiao.model import PerformanceDocument
+from jixiao.model import Finding, PerformanceDocument
 from jixiao.model.diff import Change, diff_forms
 from jixiao.model.serialize import SchemaError
 from jixiao.model.workflow import status_of
@@ -18,7 +18,7 @@ from jixiao.service.actor import Actor
 from jixiao.service.errors import NotFound, StaleVersion, ValidationFailed
 from jixiao.store import documents as store_documents
 from jixiao.store import uow
-from jixiao.store.mapping import document_from_snapshot, document_snapshot
+from jixiao.store.mapping import document_from_snapshot, document_snapshot, findings_json
 from jixiao.store.records import DocumentFilter, DocumentRow, StaleWrite, VersionRow
 
 EXPORT_FORMATS = ("txt", "json", "docx", "xlsx", "html", "pdf")
@@ -60,27 +60,42 @@ def _view(
 
 
 def import_document(
-    actor: Actor, unit_code: str, data: bytes, filename: str, fmt: str | None = None
+    actor: Actor,
+    unit_code: str,
+    data: bytes,
+    filename: str,
+    fmt: str | None = None,
+    *,
+    confirm_lost: bool = False,
 ) -> DocumentView:
-    """Read a file (any readable format) and save it as a new draft of the unit."""
+    """Read a file (any readable format) and save it as a new draft of the unit.
+
+    What reading could not place is kept with the new version (see :mod:`jixiao.service.imports`); when no
+    indicator was read from tables that held indicator rows, nothing is saved unless ``confirm_lost``
+    (:class:`~jixiao.service.errors.ConfirmationRequired`, 422, names what was lost).
+    """
     from jixiao.importers import UnreadableError
+    from jixiao.service import imports
     from jixiao.service.documents import read_data
 
     if not data:
         raise ValidationFailed("上传的文件是空的。", {"file": filename})
+    _may_create(actor, unit_code)
     try:
         result = read_data(data, filename, fmt)
     except UnreadableError as exc:
         raise ValidationFailed(exc.message, {"file": filename}) from None
-    return create_document(
-        actor, unit_code, result.document, source={"file": filename, "findings": len(result.findings)}
-    )
+    lost = imports.lost_content(result.findings)
+    imports.require_confirmation(lost, filename, confirm_lost)
+    source: dict[str, Any] = {"file": filename, "findings": len(result.findings)}
+    if lost:
+        source["lost"] = sorted({w.code for w in lost})
+        source["confirmed_lost"] = imports.needs_confirmation(lost)
+    return create_document(actor, unit_code, result.document, source=source, reading=result.findings)
 
 
-def create_document(
-    actor: Actor, unit_code: str, doc: PerformanceDocument, source: dict[str, Any] | None = None
-) -> DocumentView:
-    """Save a document as a new draft of a unit the actor drafts for."""
+def _may_create(actor: Actor, unit_code: str) -> authz.DocRef:
+    """The permission view of a new draft of the unit, if the actor may create one; else NotFound/Forbidden."""
     found = store_documents.unit_region(unit_code)
     if found is None:
         raise NotFound(f"没有单位代码为“{unit_code}”的单位。", {"unit_code": unit_code})
@@ -91,11 +106,31 @@ def create_document(
 
         require_login(actor)
         raise Forbidden("您只能为本单位创建绩效文本。", {"unit_code": unit_code})
+    return ref
+
+
+def create_document(
+    actor: Actor,
+    unit_code: str,
+    doc: PerformanceDocument,
+    source: dict[str, Any] | None = None,
+    reading: tuple[Finding, ...] = (),
+) -> DocumentView:
+    """Save a document as a new draft of a unit the actor drafts for; ``reading`` (what reading its file
+    found) is kept with the new version."""
+    ref = _may_create(actor, unit_code)
     doc = replace(doc, status="draft")
     snapshot, checksum = document_snapshot(doc)
     with uow.atomic():
         row = store_documents.create(
-            unit_code, doc.fiscal_year, doc.title, snapshot, checksum, actor.user_id, "imported"
+            unit_code,
+            doc.fiscal_year,
+            doc.title,
+            snapshot,
+            checksum,
+            actor.user_id,
+            "imported",
+            import_findings=findings_json(reading),
         )
         record(
             actor,
@@ -106,7 +141,7 @@ def create_document(
             after=row.version,
             data={"unit_code": unit_code, "projects": len(doc.projects), **(source or {})},
         )
-    return _view(actor, row, snapshot)
+    return _view(actor, row, snapshot, ref=ref)
 
 
 def get_document(actor: Actor, document_id: int) -> DocumentView:

@@ -133,8 +133,13 @@ def create(
     user_id: int | None,
     action: str,
     reason: str = "",
+    import_findings: list[dict[str, Any]] | None = None,
 ) -> DocumentRow:
-    """A new document in draft at version 1, its content saved as version 1."""
+    """A new document in draft at version 1, its content saved as version 1.
+
+    ``import_findings`` (what reading the file found, in the form of :func:`jixiao.store.mapping.findings_json`)
+    are kept with that version.
+    """
     now = timezone.now()
     unit = Unit.objects.get(code=unit_code)
     d = Document.objects.create(
@@ -158,6 +163,7 @@ def create(
         created_by_id=user_id,
         created_at=now,
         is_current=True,
+        import_findings=import_findings or [],
     )
     return _row(_documents().get(pk=d.pk))
 
@@ -211,6 +217,19 @@ def snapshot(document_id: int, number: int | None = None) -> dict[str, Any] | No
     qs = qs.filter(is_current=True) if number is None else qs.filter(number=number)
     found = qs.values_list("snapshot", flat=True).first()
     return dict(found) if found is not None else None
+
+
+def import_findings(document_id: int) -> tuple[int, list[dict[str, Any]]] | None:
+    """The findings kept with the version an import created: its number and the findings; or None."""
+    found = (
+        DocumentVersion.objects.filter(document_id=document_id, action="imported")
+        .order_by("number")
+        .values_list("number", "import_findings")
+        .first()
+    )
+    if found is None:
+        return None
+    return found[0], list(found[1] or [])
 
 
 def versions(document_id: int) -> list[VersionRow]:

@@ -53,6 +53,8 @@ class DocumentVersion(models.Model):
     created_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField("保存时间")
     is_current = models.BooleanField("当前版本", default=False)
+    # what reading the file found, kept with the version an import created (empty for every other version)
+    import_findings = models.JSONField("导入时的读取发现", default=list, blank=True)
 
     class Meta:
         verbose_name = "版本"

@@ -12,9 +12,10 @@ from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from jixiao.model.serialize import document_to_dict
-from jixiao.service import review, targets, workflow
+from jixiao.service import imports, review, targets, workflow
 from jixiao.service.audit_actions import AUDIT_ACTIONS
-from jixiao.service.errors import ValidationFailed
+from jixiao.service.errors import ConfirmationRequired, ValidationFailed
+from jixiao.service.imports import ReadingWarning
 from jixiao.service.targets import DocumentView
 from jixiao.service.types import AuditRow, CommentRow, DocumentFilter, DocumentRow, VersionRow
 from jixiao.web.api.auth import actor
@@ -31,6 +32,7 @@ from jixiao.web.api.schemas import (
     Error,
     FindingOut,
     FindingsOut,
+    ImportWarningOut,
     ProjectSummary,
     ReturnIn,
     StatusName,
@@ -113,15 +115,27 @@ def list_documents(request: HttpRequest, filters: Query[ListFilters]) -> Documen
 
 @router.post("", response={201: DocumentDetailOut, **ERRORS}, url_name="import_document")
 def import_document(
-    request: HttpRequest, file: File[UploadedFile], unit_code: Form[str | None] = None
+    request: HttpRequest,
+    file: File[UploadedFile],
+    unit_code: Form[str | None] = None,
+    confirm_lost: Form[bool] = False,
 ) -> Status[DocumentDetailOut]:
-    """上传文件（.txt .json .docx .xlsx .pdf）导入为本单位的草案。"""
+    """上传文件（.txt .json .docx .xlsx .pdf）导入为本单位的草案。
+
+    文件中有像是绩效指标的行却没有读出任何指标时，不保存并返回 422（code 为 confirmation_required，details.lost
+    列出没有读入的内容及位置）；确认仍要导入时加上 confirm_lost=true。没有读入的内容随文本保存，见
+    GET /api/documents/{id}/findings 的 import_warnings。
+    """
     who = actor(request)
     unit = unit_code or who.unit_code
     if not unit:
         raise ValidationFailed("请指定单位代码 unit_code。", {"field": "unit_code"})
     data = file.read()
-    view = targets.import_document(who, unit, data, file.name or "upload")
+    try:
+        view = targets.import_document(who, unit, data, file.name or "upload", confirm_lost=confirm_lost)
+    except ConfirmationRequired as exc:
+        how = f"确认仍要导入时，请在请求中加上 {exc.details.get('confirm', 'confirm_lost')}=true 后重新提交。"
+        raise ConfirmationRequired(f"{exc.message}{how}", exc.details) from None
     return Status(201, detail_out(view))
 
 
@@ -146,7 +160,8 @@ def document_findings(
     request: HttpRequest, document_id: int, profile: ProfileName = "default"
 ) -> FindingsOut:
     """按审核规则检查当前内容：发现的问题与建议审核结论（profile：自带或管理后台中的审核配置）。"""
-    report = targets.check(actor(request), document_id, profile)
+    who = actor(request)
+    report = targets.check(who, document_id, profile)
     return FindingsOut(
         profile=report.profile,
         counts=report.counts,
@@ -165,6 +180,27 @@ def document_findings(
             )
             for f in report.findings
         ],
+        import_warnings=[_import_warning_out(w) for w in imports.kept_warnings(who, document_id)],
+    )
+
+
+def _import_warning_out(w: ReadingWarning) -> ImportWarningOut:
+    f, src = w.finding, w.finding.source
+    return ImportWarningOut(
+        code=f.code,
+        severity=f.severity,
+        title=w.title,
+        message=f.message,
+        suggestion=f.suggestion,
+        where=w.where,
+        version=w.version,
+        file=src.file,
+        page=src.page,
+        line=src.line,
+        table=src.table,
+        row=src.row,
+        column=src.column,
+        cell=src.cell,
     )
 
 

@@ -174,14 +174,38 @@ class FindingOut(Schema):
     field: str | None
 
 
+class ImportWarningOut(Schema):
+    """Content reading the imported file could not place (P13, P12, P07 …): what, and where in the file."""
+
+    code: str
+    severity: Literal["error", "warning", "info"]
+    title: str
+    message: str
+    suggestion: str | None
+    where: str = Field(description="the place in Chinese: page, line, table, row, column and the cell's text")
+    version: int | None = Field(description="the version the warning was kept with (the imported one)")
+    file: str | None
+    page: int | None
+    line: int | None
+    table: int | None
+    row: int | None
+    column: int | None
+    cell: str | None
+
+
 class FindingsOut(Schema):
-    """The check of a document: counts, the suggested grade and every finding."""
+    """The check of a document: counts, the suggested grade and every finding; and, apart, what the import of
+    its file could not read (not counted in ``counts``)."""
 
     profile: str
     counts: dict[str, int]
     grade: str | None
     grade_reasons: list[str]
     findings: list[FindingOut]
+    import_warnings: list[ImportWarningOut] = Field(
+        default_factory=list,
+        description="warnings about content not read when the document was imported, most serious first",
+    )
 
 
 class ProfileOut(Schema):

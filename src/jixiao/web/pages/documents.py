@@ -17,11 +17,11 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from jixiao.model import SEVERITY_LABELS
 from jixiao.model.records import STATUS_LABELS
-from jixiao.service import pages, review, targets, workflow, yearly
+from jixiao.service import imports, pages, review, targets, workflow, yearly
 from jixiao.service.access import require_login
 from jixiao.service.actor import Actor
 from jixiao.service.audit_actions import AUDIT_ACTIONS
-from jixiao.service.errors import Forbidden, StaleVersion, ValidationFailed
+from jixiao.service.errors import ConfirmationRequired, Forbidden, StaleVersion, ValidationFailed
 from jixiao.web.forms.documents import UploadForm
 from jixiao.web.htmx import form_fields, int_field, is_htmx, page_view, render_page
 
@@ -71,36 +71,78 @@ def _drafter(actor: Actor) -> None:
 @require_http_methods(["GET", "POST"])
 @page_view
 def new(request: HttpRequest, actor: Actor) -> HttpResponse:
-    """A new document: upload a file (previewed with its findings before saving), the template, or copy forward."""
+    """A new document: upload a file (previewed with its findings before saving), the template, or copy forward.
+
+    The preview lists first what reading could not place; saving a file from whose indicator rows no indicator
+    was read asks for a confirmation (:func:`save_upload`).
+    """
     _drafter(actor)
     form = UploadForm(request.POST or None, request.FILES or None)
-    preview = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        data = upload.read()
-        preview = pages.preview_upload(data, upload.name)
-        form = UploadForm(initial={"payload": base64.b64encode(data).decode(), "filename": upload.name})
+        return _preview_page(request, actor, upload.read(), upload.name)
+    return _new_page(request, actor, form, None, status=422 if request.method == "POST" else 200)
+
+
+def _new_page(
+    request: HttpRequest,
+    actor: Actor,
+    form: UploadForm,
+    preview: pages.Preview | None,
+    status: int = 200,
+    refused: ValidationFailed | None = None,
+) -> HttpResponse:
     earlier = [s for s in pages.my_documents(actor) if s.row.fiscal_year]
-    return render_page(
-        request,
-        "jixiao/new.html",
-        {"form": form, "preview": preview, "earlier": earlier, "severity_labels": SEVERITY_LABELS},
-        status=422 if request.method == "POST" and preview is None else 200,
-    )
+    context = {
+        "form": form,
+        "preview": preview,
+        "refused": refused,
+        "earlier": earlier,
+        "severity_labels": SEVERITY_LABELS,
+    }
+    return render_page(request, "jixiao/new.html", context, status=status)
+
+
+def _preview_page(
+    request: HttpRequest,
+    actor: Actor,
+    data: bytes,
+    name: str,
+    status: int = 200,
+    refused: ValidationFailed | None = None,
+) -> HttpResponse:
+    """The file read and checked, unsaved, with the form that saves it (its bytes carried in the page)."""
+    preview = pages.preview_upload(data, name)
+    form = UploadForm(initial={"payload": base64.b64encode(data).decode(), "filename": name})
+    return _new_page(request, actor, form, preview, status, refused)
 
 
 @require_POST
 @page_view
 def save_upload(request: HttpRequest, actor: Actor) -> HttpResponse:
-    """Save a previewed upload as a new draft of my unit."""
+    """Save a previewed upload as a new draft of my unit.
+
+    When no indicator was read from the file's indicator rows, the drafter must tick the confirmation; without
+    it nothing is saved and the preview comes back (422) with the refusal beside the box to tick.
+    """
     _drafter(actor)
     try:
         data = base64.b64decode(request.POST.get("payload", ""), validate=True)
     except ValueError:
         raise ValidationFailed("上传的内容已损坏，请重新选择文件。") from None
     name = request.POST.get("filename", "upload.txt")
-    view = targets.import_document(actor, actor.unit_code or "", data, name)
+    confirmed = request.POST.get("confirm_lost", "") in {"1", "on", "true"}
+    try:
+        view = targets.import_document(actor, actor.unit_code or "", data, name, confirm_lost=confirmed)
+    except ConfirmationRequired as exc:
+        return _preview_page(request, actor, data, name, status=422, refused=exc)
     messages.success(request, f"已导入“{name}”，保存为草案（版本 {view.row.version}）。")
+    lost = imports.kept_warnings(actor, view.row.id)
+    if lost:
+        messages.warning(
+            request,
+            f"导入时有 {len(lost)} 处内容没有读入，警告已随文本保存，见编辑页顶部“导入时没有读入的内容”。",
+        )
     return HttpResponseRedirect(reverse("editor", args=[view.row.id]))
 
 
@@ -223,7 +265,9 @@ def _editor_context(actor: Actor, document_id: int) -> dict[str, Any]:
 @page_view
 def editor(request: HttpRequest, actor: Actor, document_id: int) -> HttpResponse:
     """The editor: cover, part one, projects and indicators, with the findings panel beside them."""
-    return render_page(request, "jixiao/editor.html", _editor_context(actor, document_id))
+    context = _editor_context(actor, document_id)
+    context["kept"] = imports.kept_warnings(actor, document_id)  # what the import could not read, kept
+    return render_page(request, "jixiao/editor.html", context)
 
 
 def _after_edit(request: HttpRequest, document_id: int, message: str) -> HttpResponse:

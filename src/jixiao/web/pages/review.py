@@ -12,11 +12,10 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
-from jixiao.exporters.html import render_document
 from jixiao.model import SEVERITY_LABELS
 from jixiao.model.records import STATUS_LABELS
 from jixiao.model.workflow import GRADES
-from jixiao.service import pages, profiles, review, targets, workflow
+from jixiao.service import imports, pages, profiles, review, targets, workflow
 from jixiao.service.actor import Actor
 from jixiao.service.errors import ValidationFailed
 from jixiao.web.forms.documents import ApproveForm, CommentForm, ReturnForm
@@ -62,7 +61,7 @@ def marked(doc: Any, findings: list[tuple[int, Any]]) -> tuple[str, dict[int | N
         if s.project is not None:
             marks[(s.project, s.indicator, s.field)].append((n, f.severity))
         per_project[s.project].append((n, f))
-    return render_document(doc, marks), per_project
+    return pages.official_tables(doc, marks), per_project
 
 
 def _versions_diff(actor: Actor, document_id: int) -> tuple[list[Any], str]:
@@ -119,6 +118,7 @@ def review_page(request: HttpRequest, actor: Actor, document_id: int) -> HttpRes
             "can": set(view.allowed),
             "profile": profile,
             "profiles": profiles.available(),
+            "kept": imports.kept_warnings(actor, document_id),
         },
     )
 

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from jixiao.model import MonitoringReport
-from jixiao.scoring import ALERT_LABELS, LIKELIHOOD_WORDS
 from jixiao.service import pages, targets, yearly
 from jixiao.service.actor import Actor
 from jixiao.service.errors import ValidationFailed
@@ -58,8 +57,8 @@ def _context(page: pages.TrackingPage, document_id: int, editable: bool) -> dict
         "findings": page.findings,
         "flagged": needs,
         "editable": editable,
-        "alerts": ALERT_LABELS,
-        "likelihoods": tuple(LIKELIHOOD_WORDS),
+        "alerts": pages.LIGHT_LABELS,
+        "likelihoods": pages.LIKELIHOODS,
         "formats": FORMATS,
         "kind_label": yearly.KIND_LABELS[page.row.kind],
     }
