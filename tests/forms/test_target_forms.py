@@ -15,7 +15,7 @@ import pytest
 from jixiao.kinds import read_any
 from jixiao.model import AnyDocument, DepartmentTargets, Finding, PerformanceDocument
 from tests.forms.fixtures_targets import DEPARTMENTS, PRINTED, T7_CORE, TARGETS
-from tests.forms.office import Block, Table, docx_bytes, grid, pdf_files, xlsx_bytes
+from tests.forms.office import Block, C, Table, docx_bytes, grid, pdf_files, xlsx_bytes
 from tests.forms.tuples import department, target_projects
 
 FORMATS = ("docx", "xlsx")
@@ -109,3 +109,26 @@ def test_a_star_marks_a_core_indicator_and_is_not_part_of_its_name(fmt: str) -> 
     record, _ = _read(_file("T7", fmt), f"T7.{fmt}")
     assert isinstance(record, PerformanceDocument)
     assert [[i.level3 for i in p.indicators if i.core] for p in record.projects] == T7_CORE
+
+
+def test_a_value_typed_with_an_equals_sign_in_excel_reads_as_typed() -> None:
+    """``=100%`` and ``=47 人`` typed into XLSX cells are stored as formulas; they read as what was typed (P15)."""
+    rows: list[list[str | C]] = [
+        ["项目名称", C("示范项目", span=3)],
+        ["年度资金总额", C("10.00", span=3)],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训人数", C("47 人", formula="=47 人")],
+        ["产出指标", "质量指标", "培训合格率", C("100%", formula="=100%")],
+        ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"],
+    ]
+    record, findings = _read(xlsx_bytes([Table(rows)]), "typed.xlsx")
+    assert isinstance(record, PerformanceDocument)
+    assert [(i.level3, i.value.raw) for i in record.projects[0].indicators] == [
+        ("培训人数", "47 人"),
+        ("培训合格率", "100%"),
+        ("学员满意度", "≥90%"),
+    ]
+    assert [(f.code, f.source.cell) for f in findings if f.code == "P15"] == [
+        ("P15", "=47 人"),
+        ("P15", "=100%"),
+    ]

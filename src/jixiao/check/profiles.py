@@ -22,8 +22,6 @@ def shipped_profile_text(name: str) -> str:
 
 
 def _table(name: str) -> tuple[dict[str, Any], str]:
-    if name not in SHIPPED and (by_form := profile_for_form(name, name)) is not None:
-        name = by_form  # a form's id (hebei-county, central-2021 …) or a province (河北) names its profile
     path = Path(name)
     try:
         if name in SHIPPED:
@@ -45,6 +43,8 @@ def load_profile(name: str = "default", _seen: Sequence[str] = ()) -> Profile:
     """A shipped profile by name, or a TOML file by path, with its ``extends`` chain applied."""
     if name in _seen:
         raise ProfileError(f"配置“{name}”的 extends 形成了循环。")
+    if name not in SHIPPED and (by_form := profile_for_form(name, name)) is not None:
+        name = by_form  # a form's id (hebei-county, central-2021 …) or a province (河北) names its profile
     table, where = _table(name)
     base_name = table.get("extends")
     if base_name and str(base_name) not in SHIPPED and name not in SHIPPED:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from jixiao.model.normalize import to_simplified
-
-_SPACES = frozenset(" \t\u00a0\u3000")
 
 
 def is_cjk(char: str) -> bool:
@@ -20,25 +19,16 @@ def is_cjk(char: str) -> bool:
     )
 
 
+_CJK = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef"
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])[ \t\u00a0\u3000]+(?=[{_CJK}])")
+
+
 def join_cjk_spaces(text: str) -> str:
     """Remove spaces between two CJK characters and trim; other spaces are kept as written."""
     text = text.strip()
     if " " not in text and "\u3000" not in text and "\t" not in text and "\u00a0" not in text:
         return text
-    out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        if text[i] in _SPACES:
-            j = i
-            while j < n and text[j] in _SPACES:
-                j += 1
-            if not (out and is_cjk(out[-1][-1]) and j < n and is_cjk(text[j])):
-                out.append(text[i:j])
-            i = j
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
+    return _CJK_GAP.sub("", text)
 
 
 @lru_cache(maxsize=8192)

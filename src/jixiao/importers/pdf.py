@@ -292,12 +292,13 @@ class _Grid:
 
     def continue_columns(self, before: _Tail) -> None:
         """Take the columns of the table this one continues that it lacks: a merged cell running down over
-        the page (一级指标) has no borders on this page, so pdfplumber sees no column there."""
+        the page (一级指标) has no borders on this page, so pdfplumber sees no column there; and a column the
+        head block's cells above made on the page before (项目名称 | …) is one no row here splits."""
         x0, x1, columns = before
         own = self.columns
         if not all(any(abs(c - p) < 2 for p in columns) for c in own):
             return  # not the same grid
-        missing = [p for p in columns if p < self.x0 - 2 or p > self.x1 - 2]
+        missing = [p for p in columns if not any(abs(p - c) < 2 for c in own)]
         if not missing:
             return
         self.columns = sorted(own + missing)

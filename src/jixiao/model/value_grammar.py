@@ -306,6 +306,7 @@ class _State:
     garbled: bool = False
 
 
+@lru_cache(maxsize=8192)  # values repeat (≥95%, 100%); the result is immutable
 def _parse(raw: str) -> IndicatorValue:
     if len(raw) > _MAX_CHARS:
         return IndicatorValue(raw=raw, kind="qualitative")

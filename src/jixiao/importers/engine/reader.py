@@ -310,6 +310,8 @@ class TableEngine:
         words = [(c, t.strip()) for c, t in enumerate(header.cells) if t.strip()]
         if len(words) < 3 or any(_is_value_cell(t) or len(t) > 20 for _, t in words):
             return False
+        if _looks_like_indicator(header):
+            return False  # a row of level labels is a row not understood, not a header
         roles: dict[int, str] = {}
         for c, t in enumerate(row.cells):
             text = t.strip()
@@ -425,7 +427,7 @@ class TableEngine:
             c.role: cells[c.at].strip() if c.at < width else "" for c in self.grid if c.role not in IGNORED
         }
         texts = [t for t in written.values() if t]
-        first = next((cells[c.at].strip() for c in self.grid if c.at < width and cells[c.at].strip()), "")
+        first = next((t for c in self.grid if c.at < width and (t := cells[c.at].strip())), "")
         if self._is_summary(row, written):
             unit.summaries.append(self._grid_cells(index, row, written, self.grid))
             return True
@@ -530,7 +532,7 @@ class TableEngine:
         cells: dict[str, Cell] = {}
         for c in columns:
             role = c.role
-            if role in IGNORED or role == "unknown" or role not in written:
+            if role not in written or role == "unknown" or role in IGNORED:
                 continue
             at = c.at
             source = Source(file, page, line, table, number, at + 1, texts[at] if at < width else "")
@@ -540,9 +542,8 @@ class TableEngine:
                     cells[role] = Cell(c.attrs.choice, source, c.attrs, c.header)
                 continue
             cells[role] = Cell(written[role], source, c.attrs, c.header)
-        return GridRow(
-            cells, dict(written), Source(file, page, line, table, number), self.group[0], self.group[1]
-        )
+        group, attrs = self.group
+        return GridRow(cells, dict(written), Source(file, page, line, table, number), group, attrs)
 
     def _indicator_row(self, index: int, row: Row, written: dict[str, str]) -> None:
         unit = self.unit
@@ -565,7 +566,7 @@ class TableEngine:
         grid_row = self._grid_cells(index, row, written, self.grid)
         for role in _CLEANED:
             cell = grid_row.cells.get(role)
-            if cell is not None and _SPACED.search(cell.text):
+            if cell is not None and _spaced(cell.text):
                 cleaned = self._clean(cell.text, cell.source, _LABEL_NAMES[role], role, ordinal)
                 if cleaned != cell.text:
                     grid_row.cells[role] = cell._replace(text=cleaned)
@@ -1037,7 +1038,7 @@ class TableEngine:
 
     def _clean_labels(self, index: int, row: Row) -> None:
         for col, cell in enumerate(row.cells):
-            if _SPACED.search(cell) and read_label(cell, col) is not None:
+            if _spaced(cell) and read_label(cell, col) is not None:
                 self._clean(cell, self._src(index, row, col), "标签")
 
     def _clean(
@@ -1100,6 +1101,15 @@ class TableEngine:
 
 _SUMMARY_STARTS = frozenset(w[0] for w in SUMMARY_WORDS)
 _SPACED = re.compile(r"\S[ \t\u00a0\u3000]+\S")  # a space inside a text (the ends are stripped already)
+
+
+def _spaced(text: str) -> bool:
+    """True when a text has a space inside it (substring tests first: most cells have none)."""
+    return (" " in text or "\u3000" in text or "\t" in text or "\u00a0" in text) and bool(
+        _SPACED.search(text)
+    )
+
+
 _ROLE_NAMES = {"level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "target": "指标值"}
 _INLINE_LABEL = re.compile(r"^([^:：]{2,16})[:：]\s*(\S.*)$", re.S)
 _TITLE_ROW = re.compile(r"表[)）]?$|^[(（]?\s*20\d{2}\s*年度?\s*[)）]?$|^附件?\s*[\d一二三四五六七八九十-]+$")

@@ -47,7 +47,7 @@ class Cell(NamedTuple):
     label: str = ""  # the label (or header) as written
 
 
-@dataclass
+@dataclass(slots=True)
 class FundRow:
     """A money line: its label as written, its amounts by role, and what the label says of it."""
 
@@ -58,7 +58,7 @@ class FundRow:
     is_total: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class GridRow:
     """A data row of a grid: its cells by role after carry-down, the texts as written, where it is."""
 
