@@ -180,7 +180,11 @@ def check(
     ] = None,
     profile: Annotated[
         str | None,
-        typer.Option("--profile", "-p", help="配置：default、hebei-county、central-2021 或 .toml 文件路径。"),
+        typer.Option(
+            "--profile",
+            "-p",
+            help="配置：default、hebei-county、central-2021，表式编号或省份（如 河北），或 .toml 文件路径；不指定时按文件的表式选用。",
+        ),
     ] = None,
     select: Annotated[
         list[str] | None,
