@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from jixiao.importers.engine.head import read_label
 from jixiao.kinds import read_any
 from jixiao.model import PerformanceDocument
 from tests.forms.office import C, Table, docx_bytes, xlsx_bytes
@@ -62,3 +63,22 @@ def test_rows_under_a_header_that_cannot_be_read_are_reported_not_lost(fmt: str)
         m for m in skipped if "质量指标" in m
     ]  # the row with a blank first cell is named by what it holds
     assert len(skipped) == 5  # the header and the four rows
+
+
+@pytest.mark.parametrize(
+    ("word", "role"),
+    [
+        ("预算规模及资金用涂", "purpose"),  # 途 mistyped
+        ("项目主管部门名祢", "supervising_department"),
+        ("项目实施单位名称", "implementing_unit"),
+        ("部门（单位）职则", "duties"),
+    ],
+)
+def test_a_head_label_with_a_near_miss_reads_as_its_field(word: str, role: str) -> None:
+    label = read_label(word, 0)
+    assert label is not None and label.name == role
+
+
+@pytest.mark.parametrize("word", ["巨鹿县总工会编制", "第一部分部门整体绩效目标", "困难职工帮扶救助"])
+def test_a_text_that_is_no_label_stays_none(word: str) -> None:
+    assert read_label(word, 0) is None

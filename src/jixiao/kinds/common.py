@@ -182,11 +182,14 @@ def strip_core_mark(name: str) -> str:
     return name.strip().strip("★☆").strip()
 
 
+_POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+
+
 @lru_cache(maxsize=8192)
 def level_text(text: str) -> str:
     """A level label as read: no whitespace inside, no points note (产出指标(50分) → 产出指标)."""
     key = "".join(text.split())
-    return re.sub(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$", "", key)
+    return _POINTS.sub("", key) if "分" in key else key
 
 
 def ticked(text: str) -> str:

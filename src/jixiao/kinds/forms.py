@@ -92,8 +92,9 @@ def form_of(reading: Reading, kind: str, units: Sequence[Unit] | None = None) ->
     grid, head = roles_of(chosen)
     if not grid and not head:
         return None
-    best = max((f for f in FORMS if f.kind == kind), key=lambda f: _similarity(f, grid, head), default=None)
+    scored = [(_similarity(f, grid, head), f) for f in FORMS if f.kind == kind]
+    score, best = max(scored, key=lambda s: s[0], default=(0.0, None))
     sig, headers = signature(grid, head), headers_of(chosen, grid)
-    if best is not None and _similarity(best, grid, head) >= 0.8:
+    if best is not None and score >= 0.8:
         return FormRef(best.id, sig, best.label, grid, head, headers)
     return FormRef(None, sig, "", grid, head, headers)

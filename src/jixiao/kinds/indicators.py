@@ -18,32 +18,29 @@ from jixiao.model import Indicator, parse_value
 def indicator_of(b: Builder, row: GridRow, ordinal: int) -> Indicator:
     """One Indicator from a grid row: texts as cleaned by the engine, the value joined from its columns."""
     cells = row.cells
-
-    def text(role: str) -> str:
-        cell = cells.get(role)
-        return cell.text if cell is not None else ""
+    text = {role: cell.text for role, cell in cells.items()}.get
 
     weight = b.decimal(cells["weight"], "权重", "weight", ordinal) if "weight" in cells else None
     sources = tuple(("value" if role == "target" else role, cell.source) for role, cell in cells.items())
-    name = text("level3")
+    name = text("level3", "")
     return Indicator(
-        level1=level_text(text("level1")),
-        level2=level_text(text("level2")),
+        level1=level_text(text("level1", "")),
+        level2=level_text(text("level2", "")),
         level3=strip_core_mark(name) if name[:1] in _STARS or name[-1:] in _STARS else name,
-        description=text("description"),
+        description=text("description", ""),
         value=parse_value(value_of(row)),
-        basis=text("basis"),
-        previous_value=optional_value(text("previous_value")),
+        basis=text("basis", ""),
+        previous_value=optional_value(text("previous_value", "")),
         weight=weight,
-        direction=direction_of(text("direction")),
-        value_type=text("value_type"),
-        explanation=text("explanation"),
-        scoring_rule=text("scoring_rule"),
-        remark=text("remark"),
+        direction=direction_of(text("direction", "")),
+        value_type=text("value_type", ""),
+        explanation=text("explanation", ""),
+        scoring_rule=text("scoring_rule", ""),
+        remark=text("remark", ""),
         core=is_core(row),
-        long_term_value=optional_value(text("long_term_target")),
-        long_term_level2=level_text(text("long_term_level2")),
-        long_term_level3=text("long_term_level3"),
+        long_term_value=optional_value(text("long_term_target", "")),
+        long_term_level2=level_text(text("long_term_level2", "")),
+        long_term_level3=text("long_term_level3", ""),
         source=row.source,
         cell_sources=sources,
     )

@@ -42,6 +42,8 @@ class DocumentLines:
 def read_labelled(text: str, lines: DocumentLines) -> bool:
     """Read a ``label：value`` line (or several on one line, apart by wide spaces), a ``（2025年度）`` line or an
     annex mark (附件2, 附2-1) into ``lines``; False when the line is none of them."""
+    if ":" not in text and "：" not in text and not text.lstrip().startswith(("(", "（", "附")):
+        return False  # every form below has a colon, a bracketed year or an annex mark
     if (m := _YEAR_LINE.match(text)) is not None:
         lines.fiscal_year = lines.fiscal_year or int(m.group(1))
         return True

@@ -88,6 +88,11 @@ def names_a_column(cell: str) -> bool:
     return _column(cell)[0] != "unknown"
 
 
+def may_head(row: Row) -> bool:
+    """False when fewer than two cells of a row name a column: no header (checked before reading columns)."""
+    return sum(_column(cell)[0] != "unknown" for cell in row.cells if cell and not cell.isspace()) >= 2
+
+
 def read_columns(row: Row) -> list[Column]:
     """Every non-empty cell of a row as a column with its role ('unknown' for words no role names)."""
     return [

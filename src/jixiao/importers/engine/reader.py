@@ -21,6 +21,7 @@ from jixiao.importers.engine.grid import (
     GridKind,
     attrs_of,
     grid_kind,
+    may_head,
     read_columns,
     resolve,
     second_header,
@@ -262,7 +263,7 @@ class TableEngine:
     def _row(self, index: int, row: Row, nxt: tuple[int, Row] | None) -> int | None:
         """Read one row; returns the index of the next row when this one consumed it too."""
         assert self.unit is not None
-        if self.mode == "grid" and _plainly_data(row):
+        if (self.mode == "grid" and _plainly_data(row)) or not may_head(row):
             columns, kind = [], None  # a row with values or level labels in it is no header: skip the reading
         else:
             columns = read_columns(row)

@@ -390,11 +390,18 @@ _FIELD_INDEX = _build_index(FIELD_SYNONYMS)
 _SECTION_INDEX = _build_index(SECTION_LABELS)
 _GRID_RES = tuple((re.compile(p), role) for p, role in GRID_PATTERNS)
 _DETAILS = frozenset(DETAIL_LABELS)
+_CHARS: dict[int, frozenset[str]] = {}  # the characters of each index's words, by the index's id
 
 
 def _fuzzy(key: str, index: dict[str, str]) -> str | None:
     """The role of a near miss (一个错字、多一个字): a clear winner of ratio ≥ 86, else None."""
     if len(key) < 4 or len(key) > 16:
+        return None
+    # ratio ≥ 86 needs at least three in four of the key's characters in some word: most texts have none
+    known = _CHARS.get(id(index))
+    if known is None:
+        known = _CHARS[id(index)] = frozenset("".join(index))
+    if sum(ch in known for ch in key) * 4 < len(key) * 3:
         return None
     from rapidfuzz import fuzz, process
 
@@ -444,7 +451,7 @@ def field_role(key: str) -> str | None:
         return "project_name"
     if "主管部门" in key:
         return "supervising_department"
-    if key.endswith(("实施单位", "执行单位")):
+    if key.endswith(("实施单位", "执行单位", "实施单位名称", "执行单位名称")):
         return "implementing_unit"
     if key.endswith(("中期目标", "长期目标")):
         return "mid_term_goal"
