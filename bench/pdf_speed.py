@@ -1,7 +1,8 @@
 """PDF speed: the example rendered to a PDF of 100+ pages, then read back.
 
 Prints jixiao's PDF import time (bytes → model, with findings) as a ratio to pdfplumber's bare
-``extract_tables()`` over all pages of the same file (aim ≤ 1.3×), and PDF export time per page.
+``extract_tables()`` over all pages of the same file (aim ≤ 1.3×) and to the baseline commit's reading of the
+same file (aim ≤ 1.2×), and PDF export time per page.
 
 Run: .venv/bin/python bench/pdf_speed.py [--repeat N] [--runs R]
 (``--repeat``: how many times the six projects are repeated, 18 by default, about 120 pages)
@@ -12,6 +13,7 @@ from __future__ import annotations
 import io
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import pdfplumber
 
+from baseline import BASELINE, baseline_src, timed_with
 from jixiao.exporters.pdf import write_pdf
 from jixiao.importers.pdf import extract_pdf_layout
 from jixiao.kinds import read_document
@@ -88,6 +91,33 @@ def main() -> None:
     print(f"jixiao layout (extract_pdf_layout){layout:7.2f} s   {layout / bare:5.2f}× bare")
     print(f"jixiao import (read_document)       {full:7.2f} s   {full / bare:5.2f}× bare   (aim ≤ 1.3×)")
     print(f"findings on reading: {len(findings)} ({', '.join(sorted({f.code for f in findings}))})")
+    old = baseline_src()
+    if old is not None:
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as saved:
+            saved.write(data)
+            saved.flush()
+            code = _READS.format(path=saved.name, runs=runs)
+            mine, theirs = timed_with(ROOT / "src", code), timed_with(old, code)
+        print(
+            f"  fresh process, median of {runs}: this code {mine:.2f} s, baseline {BASELINE} {theirs:.2f} s: "
+            f"{mine / theirs:.2f}× (aim ≤ 1.2×)"
+        )
+
+
+_READS = """
+import statistics, time
+try:
+    from jixiao.kinds import read_document
+except ImportError:
+    from jixiao.importers import read_document
+data = open({path!r}, "rb").read()
+times = []
+for _ in range({runs}):
+    start = time.perf_counter()
+    read_document(data, "big.pdf")
+    times.append(time.perf_counter() - start)
+print(statistics.median(times))
+"""
 
 
 if __name__ == "__main__":

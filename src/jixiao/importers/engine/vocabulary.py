@@ -468,8 +468,10 @@ def section_of(key: str) -> str | None:
     found = _SECTION_INDEX.get(key)
     if found is not None:
         return found
-    if key.startswith(("资金情况", "项目资金", "预算执行情况", "年度预算安排", "资金执行情况")):
-        return "money"
+    if key.startswith(
+        ("资金情况", "项目资金", "预算执行情况", "年度预算安排", "资金执行情况")
+    ) and not key.endswith("率"):
+        return "money"  # 项目资金拨付及时率 is an indicator's name, not the money block
     if re.match(r"^(年度)?绩效目标\d", key):
         return "indicators"
     return None
