@@ -37,6 +37,7 @@ from jixiao.model.framework import is_level1_label, is_level2_label, level1_key,
 _STARTS_UNIT = frozenset({"project_name", "project_code", "unit_name", "duties"})
 _CARRIED = ("level1", "level2")
 _PROJECT_CARRIED = ("unit_name", "project_code", "project_name", "budget", "goal")
+_ALL_CARRIED = (*_CARRIED, *_PROJECT_CARRIED)
 _NUMBER_ROLES = frozenset({"weight", "score"})
 _VALUE_ROLES = frozenset(
     {"target", "actual", "operator", "unit", "weight", "score", "likelihood", "forecast"}
@@ -573,13 +574,14 @@ class TableEngine:
                     grid_row.cells[role] = cell._replace(text=cleaned)
         prev = unit.rows[-1] if unit.rows else None
         carry = self.carry.setdefault(unit.number, _Carry())
-        for role in (*_CARRIED, *_PROJECT_CARRIED):
-            if prev is None or written.get(role, "-") or role not in prev.cells:
-                continue  # no row above, a cell written, or no such column
-            if role in _PROJECT_CARRIED and not prev.cells[role].text:
+        above = prev.cells if prev is not None else {}
+        for role in _ALL_CARRIED:
+            if role not in above or written.get(role, "-"):
+                continue  # no row above, no such column, or a cell written
+            if role in _PROJECT_CARRIED and not above[role].text:
                 continue
-            grid_row.cells[role] = prev.cells[role]
-            if role in _CARRIED and prev.cells[role].text:
+            grid_row.cells[role] = above[role]
+            if role in _CARRIED and above[role].text:
                 carry.add(role, ordinal)
         if "level1" in written and not written["level1"] and level1_key(self.group[0]):
             grid_row.cells["level1"] = Cell(
@@ -594,9 +596,12 @@ class TableEngine:
         """The project-level cells of a grid holding several projects become the unit's fields (once)."""
         unit = self.unit
         assert unit is not None
+        cells = grid_row.cells
         for role in _PROJECT_CARRIED:
-            cell = grid_row.cells.get(role)
-            if cell is not None and cell.text and unit.first(role) is None:
+            if role not in cells:
+                continue
+            cell = cells[role]
+            if cell.text and unit.first(role) is None:
                 unit.add(role, cell)
 
     def _report_continuation(
