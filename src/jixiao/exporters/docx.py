@@ -386,8 +386,12 @@ def _table_xml(p: Project) -> str:
                 _Cell(ind.basis, span(5, 6)),
             ]
         )
-    grid = "".join(f'<w:gridCol w:w="{_twips(w)}"/>' for w in widths)
-    twips = [_twips(w) for w in widths]
+    return table_xml(rows, [_twips(w) for w in widths])
+
+
+def table_xml(rows: list[list[_Cell]], twips: list[int]) -> str:
+    """A bordered table of fixed column widths (twips) as WordprocessingML, centred on the page."""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
     body = "".join(_row_xml(r, twips) for r in rows)
     borders = "".join(
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'

@@ -34,11 +34,10 @@ _HEADINGS = ("目 录", "目录", "第一部分", "第二部分", "部门整体�
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 
 
-def write_xlsx(doc: PerformanceDocument) -> bytes:
-    """The document as an Excel workbook: summary, cover and part one, one official table per project."""
+def open_workbook(buffer: io.BytesIO, properties: dict[str, str]) -> Any:
+    """An xlsxwriter workbook in memory that writes every text as text (no formula, link or number guessed)."""
     import xlsxwriter  # type: ignore[import-untyped]
 
-    buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(
         buffer,
         {
@@ -48,13 +47,20 @@ def write_xlsx(doc: PerformanceDocument) -> bytes:
             "strings_to_numbers": False,
         },
     )
-    workbook.set_properties(
+    workbook.set_properties({**properties, "comments": "由 jixiao 生成"})
+    return workbook
+
+
+def write_xlsx(doc: PerformanceDocument) -> bytes:
+    """The document as an Excel workbook: summary, cover and part one, one official table per project."""
+    buffer = io.BytesIO()
+    workbook = open_workbook(
+        buffer,
         {
             "title": f"{doc.fiscal_year} 年{doc.title}" if doc.fiscal_year else doc.title,
             "author": doc.compiled_by or doc.unit_name or "",
             "company": doc.unit_name or "",
-            "comments": "由 jixiao 生成",
-        }
+        },
     )
     workbook.set_custom_property(SUMMARY_PROPERTY, SUMMARY_SHEET)
     styles = _Styles(workbook)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +12,26 @@ from jixiao.model import Finding
 
 Build = Callable[[Reading], tuple[Any, list[Finding]]]
 Writer = Callable[[Any], bytes]
+FORMATS = ("txt", "text", "json", "docx", "xlsx", "html", "pdf")
+
+
+def lazy(module: str, name: str) -> Callable[..., Any]:
+    """A function of another layer imported on its first call: reading a file loads no serializer or exporter."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    return call
+
+
+def writers(module: str, name: str, formats: tuple[str, ...] = FORMATS) -> dict[str, Writer]:
+    """A writer per format, each calling ``module.name(record, fmt)`` (imported when first used)."""
+    write = lazy(module, name)
+
+    def one(fmt: str) -> Writer:
+        return lambda record: write(record, fmt)
+
+    return {fmt: one(fmt) for fmt in formats}
 
 
 @dataclass(frozen=True)

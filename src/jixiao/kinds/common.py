@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from jixiao.importers.cleanup import join_broken, join_cjk_spaces, label_key
+from jixiao.importers.cleanup import join_broken, label_key
 from jixiao.importers.engine.cells import (
     is_blank,
     join_unit,
@@ -47,15 +47,7 @@ class Builder:
     # -- texts ----------------------------------------------------------------------------------------------
     def clean(self, text: str, src: Source, what: str, field: str, indicator: int | None = None) -> str:
         """The text with stray spaces between CJK characters removed; a change is reported (S08)."""
-        cleaned = join_cjk_spaces(text)
-        if cleaned != text.strip():
-            self.ctx.report(
-                "S08",
-                f"{what}“{text.strip()}”中有多余空格，已读作“{cleaned}”。",
-                src,
-                self.subject(field, indicator),
-            )
-        return cleaned
+        return self.ctx.clean(text, src, what, self.subject(field, indicator))
 
     def joined(self, role: str, what: str, clean: bool = True) -> tuple[str, Source | None]:
         """All fields of a role joined (a cell broken over rows), cleaned; and where the first was."""

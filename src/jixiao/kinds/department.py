@@ -8,7 +8,6 @@ projects keeps it as its ``department_table``.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from jixiao.importers.cleanup import label_key
 from jixiao.importers.engine.reader import Reading
@@ -16,7 +15,7 @@ from jixiao.importers.engine.reading import GridRow, Unit
 from jixiao.importers.errors import UnreadableError
 from jixiao.importers.layout import TextLine
 from jixiao.kinds import forms
-from jixiao.kinds.base import DocumentKind
+from jixiao.kinds.base import DocumentKind, lazy, writers
 from jixiao.kinds.common import Builder, fund_sources, text_of
 from jixiao.kinds.indicators import indicator_of
 from jixiao.kinds.titles import DocumentLines, read_labelled
@@ -113,37 +112,16 @@ def build(reading: Reading) -> tuple[DepartmentTargets, list[Finding]]:
     return record, findings
 
 
-def _to_dict(record: DepartmentTargets, *, sources: bool = False) -> dict[str, Any]:
-    from jixiao.model.serialize import department_to_dict
-
-    return department_to_dict(record, sources=sources)
-
-
-def _from_dict(data: object) -> DepartmentTargets:
-    from jixiao.model.serialize import department_from_dict
-
-    return department_from_dict(data)
-
-
-def _writer(fmt: str) -> Any:
-    def write(record: DepartmentTargets) -> bytes:
-        from jixiao.exporters.department import write_department
-
-        return write_department(record, fmt)
-
-    return write
-
-
 KIND = DocumentKind(
     name="department_targets",
     label="部门（单位）整体绩效目标表",
     record=DepartmentTargets,
     json_format="jixiao.department-targets",
-    to_dict=_to_dict,
-    from_dict=_from_dict,
+    to_dict=lazy("jixiao.model.serialize", "department_to_dict"),
+    from_dict=lazy("jixiao.model.serialize", "department_from_dict"),
     evidence=evidence,
     build=build,
-    writers={f: _writer(f) for f in ("txt", "text", "json", "docx", "xlsx", "html", "pdf")},
+    writers=writers("jixiao.exporters.department", "write_department"),
     required=("level3", "target"),
     rules="department_targets",
 )

@@ -6,14 +6,12 @@ year (全年预计执行数, 全年预计完成情况), or report progress to a 
 
 from __future__ import annotations
 
-from typing import Any
-
 from jixiao.importers.engine.cells import read_percent, split_reason
 from jixiao.importers.engine.reader import Reading
 from jixiao.importers.engine.reading import GridRow, Unit
 from jixiao.importers.errors import UnreadableError
 from jixiao.kinds import forms
-from jixiao.kinds.base import DocumentKind
+from jixiao.kinds.base import DocumentKind, lazy, writers
 from jixiao.kinds.common import (
     Builder,
     direction_of,
@@ -209,37 +207,16 @@ def build(reading: Reading) -> tuple[MonitoringReport, list[Finding]]:
     )
 
 
-def _to_dict(record: MonitoringReport, *, sources: bool = False) -> dict[str, Any]:
-    from jixiao.model.serialize_tracking import monitoring_report_to_dict
-
-    return monitoring_report_to_dict(record, sources=sources)
-
-
-def _from_dict(data: object) -> MonitoringReport:
-    from jixiao.model.serialize_tracking import monitoring_report_from_dict
-
-    return monitoring_report_from_dict(data)
-
-
-def _writer(fmt: str) -> Any:
-    def write(record: MonitoringReport) -> bytes:
-        from jixiao.exporters import write_tracking
-
-        return write_tracking(record, fmt)
-
-    return write
-
-
 KIND = DocumentKind(
     name="monitoring",
     label="绩效运行监控表",
     record=MonitoringReport,
     json_format="jixiao.monitoring-report",
-    to_dict=_to_dict,
-    from_dict=_from_dict,
+    to_dict=lazy("jixiao.model.serialize_tracking", "monitoring_report_to_dict"),
+    from_dict=lazy("jixiao.model.serialize_tracking", "monitoring_report_from_dict"),
     evidence=evidence,
     build=build,
-    writers={f: _writer(f) for f in ("txt", "text", "json", "docx", "xlsx", "html", "pdf")},
+    writers=writers("jixiao.exporters", "write_tracking"),
     required=REQUIRED,
     rules="monitoring",
 )

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
 
 from jixiao.importers.engine.cells import split_reason
 from jixiao.importers.engine.reader import Reading
 from jixiao.importers.engine.reading import GridRow, Unit
 from jixiao.importers.errors import UnreadableError
 from jixiao.kinds import forms
-from jixiao.kinds.base import DocumentKind
+from jixiao.kinds.base import DocumentKind, lazy, writers
 from jixiao.kinds.common import (
     Builder,
     direction_of,
@@ -255,37 +254,16 @@ def build(reading: Reading) -> tuple[SelfEvaluation, list[Finding]]:
     )
 
 
-def _to_dict(record: SelfEvaluation, *, sources: bool = False) -> dict[str, Any]:
-    from jixiao.model.serialize_tracking import self_evaluation_to_dict
-
-    return self_evaluation_to_dict(record, sources=sources)
-
-
-def _from_dict(data: object) -> SelfEvaluation:
-    from jixiao.model.serialize_tracking import self_evaluation_from_dict
-
-    return self_evaluation_from_dict(data)
-
-
-def _writer(fmt: str) -> Any:
-    def write(record: SelfEvaluation) -> bytes:
-        from jixiao.exporters import write_tracking
-
-        return write_tracking(record, fmt)
-
-    return write
-
-
 KIND = DocumentKind(
     name="self_evaluation",
     label="绩效自评表",
     record=SelfEvaluation,
     json_format="jixiao.self-evaluation",
-    to_dict=_to_dict,
-    from_dict=_from_dict,
+    to_dict=lazy("jixiao.model.serialize_tracking", "self_evaluation_to_dict"),
+    from_dict=lazy("jixiao.model.serialize_tracking", "self_evaluation_from_dict"),
     evidence=evidence,
     build=build,
-    writers={f: _writer(f) for f in ("txt", "text", "json", "docx", "xlsx", "html", "pdf")},
+    writers=writers("jixiao.exporters", "write_tracking"),
     required=REQUIRED,
     rules="self_evaluation",
 )

@@ -20,7 +20,7 @@ from jixiao.importers.lines.contents import entry_number, read_entry, same_headi
 from jixiao.importers.lines.cover import read_cover
 from jixiao.importers.lines.part_one import read_part_one
 from jixiao.kinds import forms
-from jixiao.kinds.base import DocumentKind
+from jixiao.kinds.base import DocumentKind, lazy, writers
 from jixiao.kinds.common import (
     Builder,
     check_code,
@@ -328,37 +328,16 @@ def build(reading: Reading) -> tuple[PerformanceDocument, list[Finding]]:
     return _Assembler(reading).run()
 
 
-def _writer(fmt: str) -> Any:
-    def write(record: PerformanceDocument) -> bytes:
-        from jixiao.exporters import write_document
-
-        return write_document(record, fmt)
-
-    return write
-
-
-def _to_dict(record: PerformanceDocument, *, sources: bool = False) -> dict[str, Any]:
-    from jixiao.model.serialize import document_to_dict
-
-    return document_to_dict(record, sources=sources)
-
-
-def _from_dict(data: object) -> PerformanceDocument:
-    from jixiao.model.serialize import document_from_dict
-
-    return document_from_dict(data)
-
-
 KIND = DocumentKind(
     name="targets",
     label="部门预算绩效文本（绩效目标表）",
     record=PerformanceDocument,
     json_format="jixiao.performance-document",
-    to_dict=_to_dict,
-    from_dict=_from_dict,
+    to_dict=lazy("jixiao.model.serialize", "document_to_dict"),
+    from_dict=lazy("jixiao.model.serialize", "document_from_dict"),
     evidence=evidence,
     build=build,
-    writers={f: _writer(f) for f in ("txt", "text", "json", "docx", "xlsx", "html", "pdf")},
+    writers=writers("jixiao.exporters", "write_document"),
     required=REQUIRED,
     rules="targets",
 )

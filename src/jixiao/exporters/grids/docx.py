@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from jixiao.exporters.docx import _W_NS, _Cell, _row_xml, _twips, _Writer, _xml
+from jixiao.exporters.docx import _W_NS, _Cell, _twips, _Writer, _xml, table_xml
 from jixiao.exporters.grids.cells import GridDocument, GridTable
 from jixiao.model import PerformanceDocument
 
@@ -92,18 +92,4 @@ def _table_xml(table: GridTable) -> str:
     """A project's table as WordprocessingML: the grid's spans and vertical merges, borders, fixed widths."""
     twips = [_twips(w) for w in table.widths_mm]
     rows = [[_Cell(c.text, c.span, c.merge, c.label, c.align) for c in row] for row in table.rows]
-    body = "".join(_row_xml(r, twips) for r in rows)
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
-    borders = "".join(
-        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-    )
-    return (
-        f"<w:tbl {_W_NS}><w:tblPr>"
-        f'<w:tblW w:w="{sum(twips)}" w:type="dxa"/><w:jc w:val="center"/>'
-        f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:left w:w="45" w:type="dxa"/><w:right w:w="45" w:type="dxa"/></w:tblCellMar>'
-        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
-        ' w:noHBand="1" w:noVBand="1"/>'
-        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
-    )
+    return table_xml(rows, twips)

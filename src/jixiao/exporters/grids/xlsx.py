@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from jixiao.exporters.grids.cells import GridCell, GridDocument, GridTable
-from jixiao.exporters.xlsx import _Sheet, _SheetNames, _Styles
+from jixiao.exporters.xlsx import _Sheet, _SheetNames, _Styles, open_workbook
 
 SUMMARY_SHEET = "汇总"
 _MM_PER_CHARACTER = 1.9  # millimetres of the DOCX grid per Excel column unit (11-point 宋体, with padding)
@@ -23,19 +23,9 @@ Summary = Callable[[Any, list[str], _Styles], None]
 
 def write_grid_xlsx(doc: GridDocument, summary: Summary | None = None) -> bytes:
     """A grid document as an Excel workbook; the XLSX importer reads it back equal."""
-    import xlsxwriter  # type: ignore[import-untyped]
-
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
+    workbook = open_workbook(
         buffer,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        },
-    )
-    workbook.set_properties(
         {
             "title": doc.title,
             "subject": doc.property("subject"),
@@ -43,8 +33,7 @@ def write_grid_xlsx(doc: GridDocument, summary: Summary | None = None) -> bytes:
             "category": doc.property("category"),
             "author": doc.property("author"),
             "company": doc.property("author"),
-            "comments": "由 jixiao 生成",
-        }
+        },
     )
     styles = _Styles(workbook)
     names = _SheetNames()

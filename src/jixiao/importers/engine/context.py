@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jixiao.importers.cleanup import join_cjk_spaces
 from jixiao.importers.codes import import_finding
 from jixiao.model import Finding, Source, Subject
 
@@ -23,6 +24,13 @@ class Context:
     ) -> None:
         """Add an importer finding of a registered code."""
         self.findings.append(import_finding(code, message, source, subject, suggestion))
+
+    def clean(self, text: str, src: Source, what: str, subject: Subject | None = None) -> str:
+        """The text with stray spaces between CJK characters removed; a change is reported (S08)."""
+        cleaned = join_cjk_spaces(text)
+        if cleaned != text.strip():
+            self.report("S08", f"{what}“{text.strip()}”中有多余空格，已读作“{cleaned}”。", src, subject)
+        return cleaned
 
     def source(self, line: int | None, page: int | None = None, cell: str | None = None) -> Source:
         """A source in this file at a line."""

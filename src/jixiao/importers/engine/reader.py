@@ -1051,15 +1051,7 @@ class TableEngine:
         self, text: str, src: Source, what: str, field: str | None = None, indicator: int | None = None
     ) -> str:
         """The text with stray spaces between CJK characters removed; a change is reported (S08)."""
-        cleaned = join_cjk_spaces(text)
-        if cleaned != text.strip():
-            self.ctx.report(
-                "S08",
-                f"{what}“{text.strip()}”中有多余空格，已读作“{cleaned}”。",
-                src,
-                self._subject(field, indicator),
-            )
-        return cleaned
+        return self.ctx.clean(text, src, what, self._subject(field, indicator))
 
     # -- finishing a unit ---------------------------------------------------------------------------------
     def _finish(self, unit: Unit) -> None:
