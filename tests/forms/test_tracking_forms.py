@@ -11,7 +11,8 @@ The contract the reader keeps (the expected tuples in :mod:`tests.forms.fixtures
   number in 完成值 takes the 度量单位 the same way; an uncached XLSX formula ``=100%`` reads ``100%``;
 - ``S3``'s ``<21-character code>-<name>`` cell gives the name after the code;
 - numbers normalise (``9.50`` → ``9.5``), a blank is None; the execution weight is the 分值/权重 of the total
-  fund row, else the points in the money block's header (``（20分）``); a form without 分值 has no weight;
+  fund row, else the points in the money block's header (``（20分）``); a form without 分值 gives each row its
+  share of its block's points (``年度绩效目标1（40分）`` over four rows: 10), else no weight;
 - fund lines keep their names as written; 全年预算数(A) / 预算数（A）/ 调整后预算数 fill budget_full_year,
   1-6月 / 1-7月执行数 fill executed and 全年预计执行数 forecast_executed;
 - monitoring progress is the 1–m月执行情况 / 半年度指标执行情况 column, likelihood as written.

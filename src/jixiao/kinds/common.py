@@ -226,8 +226,17 @@ def fund_sources(b: Builder, funds: list[FundRow]) -> list[FundSource]:
     return out
 
 
-def _national_field(label: str, is_total: bool) -> str:
+def _fund_key(label: str) -> str:
+    """A money line's label without 其中： and the year it is of (当年其他资金 → 其他资金)."""
     key = label_key(label).removeprefix("其中:")
+    for year in ("当年", "本年", "年度", "全年"):
+        if key.startswith(year) and len(key) > len(year) + 1:
+            return key.removeprefix(year)
+    return key
+
+
+def _national_field(label: str, is_total: bool) -> str:
+    key = _fund_key(label)
     if is_total:
         return "budget_total"
     if "财政" in key and "专户" not in key:
@@ -244,7 +253,7 @@ def national_split(funds: list[FundSource]) -> tuple[dict[str, Decimal | None], 
         if f.period != "annual":
             complete = False
             continue
-        key = label_key(f.label).removeprefix("其中:")
+        key = _fund_key(f.label)
         name: str | None = None
         if f.is_total:
             name = "budget_total"

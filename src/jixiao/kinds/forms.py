@@ -35,6 +35,8 @@ _HEAD_ROLES = frozenset(
         "unit_name",
         "unit_code",
         "duties",
+        "deviation_reason",  # a project's 偏差原因分析 / 相关建议或举措 below its grid (a 监控表's footer)
+        "corrective_action",
     }
 )
 _GRID_IGNORED = frozenset({"seq", "label", "unknown", "core", "content"})

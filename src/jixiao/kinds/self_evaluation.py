@@ -7,6 +7,8 @@ execution (全年执行数), not merely because an 实际完成值 column stands
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 
 from jixiao.importers.engine.cells import split_reason
@@ -121,6 +123,25 @@ def _evaluated(b: Builder, row: GridRow, ordinal: int) -> EvaluatedIndicator:
     )
 
 
+def _block_weights(unit: Unit, indicators: tuple[EvaluatedIndicator, ...]) -> tuple[EvaluatedIndicator, ...]:
+    """With no 分值 column, each row's share of its block's points (年度绩效目标1（40分）over 4 rows: 10 each),
+    as the execution weight comes from 预算执行情况（20分）; rows outside a block with points keep none."""
+    if any(i.weight is not None for i in indicators) or any(c.role == "weight" for c in unit.columns):
+        return indicators
+    counts = Counter(row.group for row in unit.rows if row.group_attrs.points is not None)
+    if not counts:
+        return indicators
+    weighted = []
+    for ind, row in zip(indicators, unit.rows, strict=True):
+        points = row.group_attrs.points
+        if points is None:
+            weighted.append(ind)
+            continue
+        share = (Decimal(points) / counts[row.group]).quantize(Decimal("0.01")).normalize()
+        weighted.append(replace(ind, weight=share))
+    return tuple(weighted)
+
+
 def project_of(b: Builder, unit: Unit) -> ProjectEvaluation:
     """The 自评表 of one project from its unit."""
     funds = fund_lines(b, unit.funds)
@@ -186,7 +207,9 @@ def project_of(b: Builder, unit: Unit) -> ProjectEvaluation:
         cell = unit.first(role)
         if cell is not None:
             cells["department" if role == "supervising_department" else role] = cell.source
-    indicators = tuple(_evaluated(b, row, n) for n, row in enumerate(unit.rows, start=1))
+    indicators = _block_weights(
+        unit, tuple(_evaluated(b, row, n) for n, row in enumerate(unit.rows, start=1))
+    )
     report_incomplete(b, unit, "自评表", bool(name or code))
     report_missing_columns(b, unit, REQUIRED, LABELS)
     report_unkept(b, unit, KEPT, "自评表")

@@ -15,6 +15,7 @@ from jixiao.model import (
     EvaluatedIndicator,
     Finding,
     PerformanceDocument,
+    ProjectEvaluation,
     SelfEvaluation,
     Subject,
     fingerprint,
@@ -47,6 +48,20 @@ def _rows(
     for p_no, result in enumerate(scored(doc, ctx).projects, start=1):
         for r_no, row in enumerate(result.project.indicators, start=1):
             yield p_no, result, r_no, row
+
+
+_ROW_REASONS = ("deviation", "deviation_reason", "corrective_action")
+
+
+def _explained(doc: SelfEvaluation, project: ProjectEvaluation, row: EvaluatedIndicator) -> bool:
+    """The row says why it fell short, or the form keeps reasons for the whole project (偏差原因 / 改进措施 rows
+    below the grid, no column in it) and the project's say something."""
+    if row.explained:
+        return True
+    form = doc.form
+    if form is None or any(role in form.columns for role in _ROW_REASONS):
+        return False
+    return any(text.strip() for label, text in project.details if "原因" in label or "措施" in label)
 
 
 def _differs(printed: Decimal, computed: Decimal, profile: ScoringProfile) -> bool:
@@ -243,7 +258,11 @@ def e05(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
 def e06(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     for p_no, result, r_no, row in _rows(doc, ctx):
         computed = result.indicators[r_no - 1]
-        if computed.rule != "unreadable" and computed.needs_reason and not row.explained:
+        if (
+            computed.rule != "unreadable"
+            and computed.needs_reason
+            and not _explained(doc, result.project, row)
+        ):
             yield ctx.finding(
                 row.source_of("deviation_reason"),
                 Subject(project=p_no, indicator=r_no, field="deviation_reason"),
@@ -271,7 +290,7 @@ def e07(doc: SelfEvaluation, ctx: RuleContext) -> Iterator[Finding]:
     profile = scored(doc, ctx).profile
     for p_no, result, r_no, row in _rows(doc, ctx):
         computed = result.indicators[r_no - 1]
-        if computed.over_achieved and not row.explained:
+        if computed.over_achieved and not _explained(doc, result.project, row):
             yield ctx.finding(
                 row.source_of("deviation_reason"),
                 Subject(project=p_no, indicator=r_no, field="deviation_reason"),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
-from jixiao.model import Finding, MonitoringReport, Subject
+from jixiao.model import Finding, MonitoringReport, Subject, form_has
 from jixiao.rules.base import DocumentKind, RuleContext, rule
 from jixiao.rules.tracking_helpers import chosen_profile, place
 from jixiao.scoring._numbers import fmt
@@ -140,11 +140,12 @@ def m03(doc: MonitoringReport, ctx: RuleContext) -> Iterator[Finding]:
                 why.append(f"{ALERT_LABELS[lit.alert]}（{lit.explanation}）")
             missing = [
                 name
-                for name, text in (
-                    ("偏差原因分析", row.deviation_reason),
-                    ("改进举措", row.corrective_action),
+                for name, text, places in (
+                    ("偏差原因分析", row.deviation_reason, ("deviation_reason", "deviation")),
+                    ("改进举措", row.corrective_action, ("corrective_action", "deviation")),
                 )
                 if not text.strip()
+                and any(form_has(doc.form, p) for p in places)  # not where the form has none
             ]
             if (
                 why

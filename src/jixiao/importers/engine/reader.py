@@ -778,6 +778,8 @@ class TableEngine:
                 unit.money_attrs = _attrs(label)
                 unit.money_unit = label.header.money_unit or unit.money_unit
                 unit.note_role("funds")
+            elif label.name == "indicators" and label.header.points is not None:
+                self.group = (label.header.text.strip(), Attrs(points=label.header.points))  # as a goal's
             items = items[1:]
             if not items:
                 return None
@@ -869,6 +871,9 @@ class TableEngine:
         if label.kind == "field":
             if label.name in _STARTS_UNIT and self._starts_new(label.name):
                 unit = self._new_unit(row, index)
+            if label.name == "goal" and label.header.points is not None:
+                # 年度绩效目标1（40分）over its own grid: the block its rows are in, with its points
+                self.group = (label.header.text.strip(), Attrs(points=label.header.points))
             if label.name == "project_name" and (code_name := split_code_name(text)) is not None:
                 unit.add("project_code", Cell(code_name[0], src, attrs, label.header.text))
                 text = code_name[1]
