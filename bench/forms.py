@@ -1,7 +1,8 @@
 """How much of every form jixiao reads: the fixture forms of tests/forms as DOCX and XLSX (and, with --pdf, PDF).
 
 Prints per form and format the share of (三级, 指标值) pairs and budgets read exactly, self-evaluation totals,
-monitoring pairs, and the warnings and errors reading gave; with --diff, the first rows that differ.
+monitoring pairs, the warnings and errors reading gave, and the errors `check` finds on these clean files; with
+--diff, the first rows that differ and the errors.
 
 Run: .venv/bin/python bench/forms.py [--pdf] [--diff] [FORM ...]
 """
@@ -25,6 +26,7 @@ from tests.forms.tuples import (
     target_projects,
 )
 
+from jixiao.check import check_document
 from jixiao.kinds import read_any
 from jixiao.model import AnyDocument, DepartmentTargets, PerformanceDocument, SelfEvaluation
 
@@ -100,6 +102,7 @@ def main() -> None:
         for form in forms:
             files[(form, "pdf")] = pdfs[f"{form}.docx"]
     totals = {"pairs": [0, 0], "budgets": [0, 0], "totals": [0, 0]}
+    errors = 0
     started = time.perf_counter()
     for (form, fmt), data in files.items():
         want_pairs, want_budgets, want_totals = _expected_pairs(form)
@@ -118,9 +121,12 @@ def main() -> None:
             totals[key][0] += hit
             totals[key][1] += n
         bad = [f"{f.code}" for f in findings if f.severity != "info"]
+        checked = [f for f in check_document(record, findings).findings if f.severity == "error"]
+        errors += len(checked)
         print(
             f"{form:4} {fmt:5} {type(record).__name__:20} pairs {p[0]:3}/{p[1]:3}  budgets {b[0]}/{b[1]}"
             f"  totals {t[0]}/{t[1]}  warnings+errors {len(bad)} {' '.join(sorted(set(bad)))}"
+            f"  check errors {len(checked)} {' '.join(sorted({f.code for f in checked}))}"
         )
         if "--diff" in sys.argv:
             missing = [x for x in want_pairs if x not in pairs][:4]
@@ -131,12 +137,11 @@ def main() -> None:
                 print(f"       budgets {budgets} want {want_budgets}")
             if t[0] < t[1]:
                 print(f"       totals {scores} want {want_totals}")
-            for f in findings:
-                if f.severity != "info":
-                    print(f"       {f.code} {f.message[:150]}")
+            for f in [*(f for f in findings if f.severity != "info"), *checked]:
+                print(f"       {f.code} {f.message[:150]}")
     elapsed = time.perf_counter() - started
     print(
-        "all: pairs {}/{} ({:.0%}), budgets {}/{} ({:.0%}), totals {}/{} ({:.0%}); {:.2f} s reading".format(
+        "all: pairs {}/{} ({:.0%}), budgets {}/{} ({:.0%}), totals {}/{} ({:.0%}); {:.2f} s reading and checking".format(
             *totals["pairs"],
             totals["pairs"][0] / max(totals["pairs"][1], 1),
             *totals["budgets"],
@@ -146,6 +151,7 @@ def main() -> None:
             elapsed,
         )
     )
+    print(f"check errors on these {len(files)} clean files: {errors}")
 
 
 if __name__ == "__main__":
