@@ -22,6 +22,7 @@ from jixiao.importers.engine.headers import read_header
 from jixiao.importers.engine.vocabulary import SUMMARY_WORDS, fund_label, section_of
 from jixiao.model import parse_value
 from jixiao.model.framework import is_level1_label, is_level2_label
+from jixiao.model.normalize import has_digit
 
 # What a cell holds (a cell may be more than one: 成本指标 is a 一级 and a 二级 label).
 L1 = "L1"  # a 一级 label
@@ -73,7 +74,7 @@ def classes(text: str) -> frozenset[str]:
         return frozenset({QT})
     if _LIKELY.match(key):
         return frozenset({LIKELY})
-    if len(key) <= 16 and not any(ch.isdigit() for ch in key):
+    if len(key) <= 16 and not has_digit(key):
         header = read_header(t).key
         if fund_label(header) is not None or section_of(header) == "money":
             found.add(FUND)

@@ -44,6 +44,7 @@ from jixiao.importers.layout import Row
 from jixiao.importers.pieces import label_groups, value_groups
 from jixiao.model import Finding, Source
 from jixiao.model.framework import is_level1_label, is_level2_label
+from jixiao.model.normalize import has_digit
 
 #: How a region kept its cells: one a line, one row a line (between two or more spaces, or between single
 #: spaces: ``words``), the whole table on one line.
@@ -174,13 +175,13 @@ def _key(text: str) -> str:
 
 
 def _amount_like(text: str) -> bool:
-    return any(ch.isdigit() for ch in text) and _AMOUNT.match(text) is not None
+    return has_digit(text) and _AMOUNT.match(text) is not None
 
 
 def _header_word(text: str) -> bool:
     """A cell whose words name a grid column (or a money group heading a money grid's names)."""
     key = read_header(text).key
-    if not key or len(key) > 24 or any(ch.isdigit() for ch in key):
+    if not key or len(key) > 24 or has_digit(key):
         return False
     return grid_role(key) is not None or section_of(key) == "money"
 
@@ -190,7 +191,7 @@ def _unnamed_header(text: str) -> bool:
     key = read_header(text).key
     return (
         1 < len(key) <= 8
-        and not any(ch.isdigit() for ch in key)
+        and not has_digit(key)
         and not is_level1_label(text)
         and not is_level2_label(text)
         and key not in SUMMARY_WORDS

@@ -32,7 +32,7 @@ class Row(NamedTuple):
     @property
     def is_blank(self) -> bool:
         """True when every cell is empty."""
-        return not any(c.strip() for c in self.cells)
+        return not "".join(self.cells).strip()
 
 
 class Table(NamedTuple):

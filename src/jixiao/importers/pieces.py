@@ -24,6 +24,7 @@ from jixiao.importers.engine.vocabulary import (
     fund_label,
 )
 from jixiao.model.framework import is_level1_label, is_level2_label
+from jixiao.model.normalize import has_digit
 
 _EXACT = frozenset(
     [w for words in GRID_SYNONYMS.values() for w in words]
@@ -67,7 +68,7 @@ def joins(a: str, b: str) -> bool:
     if _ANNOTATION.match(b) and _strong(a):
         return True  # 资金情况 | （万元）
     joined = a + b
-    if len(joined) > 16 or any(ch.isdigit() for ch in joined):
+    if len(joined) > 16 or has_digit(joined):
         return False
     if _strong(a):
         # a level label whose 指标 went to the next line (产出 | 指标)

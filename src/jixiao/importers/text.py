@@ -98,7 +98,7 @@ def extract_text_layout(text: str, file: str | None = None) -> tuple[Layout, lis
             close_region()
         if "\t" in line and (rows or line.strip()):
             # a line of tabs alone inside a table is a row of empty cells, not the table's end
-            rows.append(Row(tuple(c.strip() for c in line.split("\t")), number, page))
+            rows.append(Row(tuple([c.strip() for c in line.split("\t")]), number, page))
         elif "|" in line and _is_pipe_row(lines, number - 1, piped) and not _RULE.match(line):
             # one table row per line with | between cells, sometimes with leading and trailing |
             if rows and not piped:

@@ -21,7 +21,7 @@ def indicator_of(b: Builder, row: GridRow, ordinal: int) -> Indicator:
     text = {role: cell.text for role, cell in cells.items()}.get
 
     weight = b.decimal(cells["weight"], "权重", "weight", ordinal) if "weight" in cells else None
-    sources = tuple(("value" if role == "target" else role, cell.source) for role, cell in cells.items())
+    sources = tuple([("value" if role == "target" else role, cell.source) for role, cell in cells.items()])
     name = text("level3", "")
     return Indicator(
         level1=level_text(text("level1", "")),

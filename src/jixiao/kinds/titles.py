@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from jixiao.importers.cleanup import label_key
+from jixiao.model.normalize import has_digit
 
 _LABELLED = re.compile(
     r"^\s*(填报单位|填报部门|单位名称|部门名称|预算单位|部门\(单位\)名称|部门（单位）名称|金额单位|单位|预算年度|年度|"
@@ -86,7 +87,7 @@ def _one(text: str, lines: DocumentLines) -> bool:
         return True
     if value:
         m2 = _CODE_NAME.match(value)
-        if m2 and any(ch.isdigit() for ch in m2.group(2)):
+        if m2 and has_digit(m2.group(2)):
             name, code = m2.group(1).strip() or None, m2.group(2)
         else:
             name, code = value, None

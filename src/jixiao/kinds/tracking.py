@@ -24,6 +24,7 @@ from jixiao.importers.lines.tracking import (
 from jixiao.kinds.common import Builder
 from jixiao.kinds.titles import DocumentLines, read_labelled
 from jixiao.model import FundLine, Subject, TargetsRef
+from jixiao.model.normalize import has_digit
 
 DEFAULT_PROFILE = "central"
 _PERIOD_LINE = re.compile(
@@ -148,7 +149,7 @@ def summary_number(b: Builder, row: GridRow, what: str, field: str) -> tuple[Dec
     score = row.cells.get("score")
     if score is not None and score.text.strip():
         return b.decimal(score, what, field), grade
-    candidates = [(r, t) for r, t in numbers if r not in ("weight",) and any(ch.isdigit() for ch in t)]
+    candidates = [(r, t) for r, t in numbers if r not in ("weight",) and has_digit(t)]
     if not candidates:
         return None, grade
     role, text = candidates[-1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Traditional → simplified, one character each, written as pairs "繁简". Only characters never written in
@@ -79,3 +80,11 @@ def to_simplified(s: str) -> tuple[str, bool]:
     """The text with traditional characters made simplified, and whether there were any."""
     simplified = s.translate(_TO_SIMPLIFIED)
     return simplified, simplified != s
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def has_digit(text: str) -> bool:
+    """True when a text holds a digit (any script's, as str.isdigit says of decimals), by one regex search."""
+    return _DIGIT.search(text) is not None

@@ -16,6 +16,7 @@ from jixiao.importers.engine.headers import Header, read_header
 from jixiao.importers.engine.reading import Attrs, Column
 from jixiao.importers.engine.vocabulary import PERIOD_WORDS, TICK_LABELS, grid_role, section_of
 from jixiao.importers.layout import Row
+from jixiao.model.normalize import has_digit
 
 GridKind = Literal["indicators", "money", "tasks"]
 
@@ -74,7 +75,7 @@ def _role(header: Header) -> str | None:
 def _is_data(text: str) -> bool:
     """A cell that holds data, not a header word: digits or long text."""
     stripped = text.strip()
-    return any(ch.isdigit() for ch in stripped) or len(stripped) > 24
+    return has_digit(stripped) or len(stripped) > 24
 
 
 @lru_cache(maxsize=16384)
@@ -90,7 +91,13 @@ def names_a_column(cell: str) -> bool:
 
 def may_head(row: Row) -> bool:
     """False when fewer than two cells of a row name a column: no header (checked before reading columns)."""
-    return sum(_column(cell)[0] != "unknown" for cell in row.cells if cell and not cell.isspace()) >= 2
+    named = 0
+    for cell in row.cells:
+        if cell and not cell.isspace() and _column(cell)[0] != "unknown":
+            named += 1
+            if named == 2:
+                return True
+    return False
 
 
 def read_columns(row: Row) -> list[Column]:

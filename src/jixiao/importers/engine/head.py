@@ -23,6 +23,7 @@ from jixiao.importers.engine.vocabulary import (
     section_of,
 )
 from jixiao.importers.layout import Row
+from jixiao.model.normalize import has_digit
 
 _NUMBERED_GOAL = re.compile(r"^(?:年度)?(?:总体)?(?:绩效)?目标\d{1,2}$")
 
@@ -63,7 +64,7 @@ def _label(text: str) -> Label | None:
     key = header.key
     if _NUMBERED_GOAL.match(key):
         return Label("field", "goal", column, header)
-    if not key or any(ch.isdigit() for ch in key):
+    if not key or has_digit(key):
         return None
     role = field_role(key)
     if role == "spending_plan":
@@ -172,4 +173,4 @@ _AMOUNT = re.compile(r"^[\s\d,，.。:：;；元万千亿市县省区乡镇中�
 
 def _amount_like(text: str) -> bool:
     """True for a text that reads as an amount (1,234.00, 120.5万元, 市：36；县：50)."""
-    return any(ch.isdigit() for ch in text) and _AMOUNT.match(text) is not None
+    return has_digit(text) and _AMOUNT.match(text) is not None

@@ -33,6 +33,7 @@ from jixiao.importers.engine.vocabulary import SUMMARY_WORDS, field_role, is_det
 from jixiao.importers.layout import Layout, Row, Table, TextLine
 from jixiao.model import Source, Subject, parse_value
 from jixiao.model.framework import is_level1_label, is_level2_label, level1_key, level1_of
+from jixiao.model.normalize import has_digit
 
 _STARTS_UNIT = frozenset({"project_name", "project_code", "unit_name", "duties"})
 _CARRIED = ("level1", "level2")
@@ -1165,7 +1166,7 @@ def _plainly_data(row: Row) -> bool:
     for cell in row.cells:
         if not cell:
             continue
-        if any(ch.isdigit() for ch in cell) and not _HEADER_DIGITS.search(cell):
+        if has_digit(cell) and not _HEADER_DIGITS.search(cell):
             return True
         if is_level1_label(cell) or is_level2_label(cell):
             return True
@@ -1191,7 +1192,7 @@ def _label_like(text: str) -> bool:
         return False  # a 一级/二级 label starts an indicator row, not a labelled text
     return (
         2 <= len(stripped) <= 16
-        and not any(ch.isdigit() for ch in stripped)
+        and not has_digit(stripped)
         and not any(ch in stripped for ch in "。；;，,")
         and not is_blank(stripped)
         and field_role(read_header(stripped).key) is None
